@@ -1,0 +1,47 @@
+package io.hostmod.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import java.util.List;
+
+/**
+ * A validated module, as the writers need it: names and types only, no javac elements. A lifecycle
+ * call is {@code null} when the module has no such method.
+ *
+ * @param type the module class
+ * @param name the module's name
+ * @param kind per-host, global or shared
+ * @param dependencies the names of the modules it depends on, in declaration order
+ * @param constructor the constructor the runtime calls
+ * @param restoreType the {@code @Restore} parameter type, boxed; {@code null} without {@code @Restore}
+ * @param proxyMethods the host proxy's methods (shared modules only)
+ */
+public record ModuleModel(
+    ClassName type,
+    String name,
+    Kind kind,
+    List<String> dependencies,
+    LifecycleCall constructor,
+    LifecycleCall load,
+    LifecycleCall addHost,
+    LifecycleCall unload,
+    LifecycleCall unloadHost,
+    LifecycleCall save,
+    LifecycleCall restore,
+    TypeName restoreType,
+    List<ProxyMethod> proxyMethods) {
+
+  /** The generated binding: {@code Foo_Binding}, nested names joined by {@code _}. */
+  public ClassName bindingType() {
+    return generatedType("_Binding");
+  }
+
+  /** The generated host proxy: {@code Foo_HostProxy}. */
+  public ClassName hostProxyType() {
+    return generatedType("_HostProxy");
+  }
+
+  private ClassName generatedType(String suffix) {
+    return ClassName.get(type.packageName(), String.join("_", type.simpleNames()) + suffix);
+  }
+}

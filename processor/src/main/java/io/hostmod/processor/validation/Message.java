@@ -1,0 +1,173 @@
+package io.hostmod.processor.validation;
+
+import javax.tools.Diagnostic;
+
+/**
+ * Every diagnostic the processor reports, with its stable id and text. Each message names the
+ * element, says what is wrong and how to fix it. {@code docs/diagnostics.md} lists them all; a
+ * test keeps the two in step.
+ */
+public enum Message {
+  // ---- the class
+  NOT_A_CLASS(
+      "HostmodNotAClass",
+      "@Module goes on a class, but %s is %s; declare the module as a public class"),
+  LOCAL_CLASS(
+      "HostmodLocalClass",
+      "@Module class %s is a local class, which generated code cannot name; move it to a top-level"
+          + " or static nested class"),
+  INNER_CLASS(
+      "HostmodInnerClass",
+      "@Module class %s is an inner class, which needs an enclosing instance; make it static"),
+  NOT_PUBLIC(
+      "HostmodNotPublic",
+      "@Module class %s is not public, so the generated catalog cannot reach it; make %s public"),
+  ABSTRACT(
+      "HostmodAbstract",
+      "@Module class %s is abstract, but the runtime must create it; make it concrete"),
+  GENERIC_CLASS(
+      "HostmodGenericClass",
+      "@Module class %s has type parameters, which the runtime cannot choose when it creates the"
+          + " module; remove them"),
+  NO_CONSTRUCTOR(
+      "HostmodNoConstructor",
+      "@Module class %s has no constructor the generated code can call; add a non-private"
+          + " constructor that takes no parameter or one ModuleContext"),
+  TWO_CONSTRUCTORS(
+      "HostmodTwoConstructors",
+      "@Module class %s has two constructors the runtime could call, %s and %s; keep one"),
+  CONSTRUCTOR_THROWS_THROWABLE(
+      "HostmodConstructorThrows",
+      "the constructor of @Module class %s throws %s, which is not an Exception; throw Exception"
+          + " or a subclass"),
+
+  // ---- the name
+  NAME_INVALID(
+      "HostmodNameInvalid",
+      "module name '%s' of %s is not lower_snake_case (like 'muc' or 'server_contact_info');"
+          + " change @Module(name)"),
+  DERIVED_NAME_INVALID(
+      "HostmodDerivedNameInvalid",
+      "the module name derived from class %s is '%s', which is not lower_snake_case; set"
+          + " @Module(name = \"...\")"),
+  NAME_DUPLICATE(
+      "HostmodNameDuplicate",
+      "module name '%s' is used by both %s and %s; give one of them another @Module(name)"),
+
+  // ---- dependencies
+  DEPENDS_ON_NON_MODULE(
+      "HostmodDependsOnNonModule",
+      "%s in dependsOn of %s is not a @Module class; depend on module classes only"),
+  DEPENDS_ON_ITSELF("HostmodDependsOnItself", "%s depends on itself; remove it from dependsOn"),
+  DEPENDS_ON_TWICE(
+      "HostmodDependsOnTwice", "%s is named twice in dependsOn of %s; remove one of them"),
+  DEPENDENCY_CYCLE(
+      "HostmodDependencyCycle",
+      "modules depend on each other in a cycle, %s; remove one of these dependencies"),
+
+  // ---- lifecycle methods
+  LIFECYCLE_OUTSIDE_MODULE(
+      "HostmodLifecycleOutsideModule",
+      "%s method %s is in %s, which has no @Module and is not an abstract base class of modules;"
+          + " add @Module to %s, make it abstract, or remove %s"),
+  TWO_ROLES(
+      "HostmodTwoRoles",
+      "method %s has both %s and %s; a method has one lifecycle role: split it in two methods"),
+  PRIVATE(
+      "HostmodPrivate",
+      "%s method %s is private, but the generated binding calls it; make it package-private or"
+          + " public"),
+  STATIC(
+      "HostmodStatic",
+      "%s method %s is static, but lifecycle methods run on the module instance; remove static"),
+  ABSTRACT_METHOD(
+      "HostmodAbstractMethod", "%s method %s is abstract; give it a body"),
+  GENERIC_METHOD(
+      "HostmodGenericMethod",
+      "%s method %s has type parameters, which the runtime cannot choose; remove them"),
+  THROWS_THROWABLE(
+      "HostmodThrowsThrowable",
+      "%s method %s throws %s, which is not an Exception; throw Exception or a subclass"),
+  WRONG_PARAMETERS(
+      "HostmodWrongParameters",
+      "%s method %s must take %s, but takes (%s); change its parameters"),
+  NOT_VOID("HostmodNotVoid", "%s method %s returns %s, which the runtime ignores; return void"),
+  SAVE_RETURNS_VOID(
+      "HostmodSaveReturnsVoid",
+      "@Save method %s returns void; return the state to carry across a reload"),
+  DUPLICATE_ROLE(
+      "HostmodDuplicateRole",
+      "%s is on both %s and %s; a module has one %s method: remove one of them"),
+  INHERITED_UNCALLABLE(
+      "HostmodInheritedUncallable",
+      "%s method %s is inherited from %s in another package and is not public, so the generated"
+          + " binding cannot call it; make it public"),
+  ADD_HOST_NOT_GLOBAL(
+      "HostmodAddHostNotGlobal",
+      "@AddHost method %s is in a module that is not global; add global = true to @Module on %s,"
+          + " or remove @AddHost"),
+  UNLOAD_HOST_NOT_SHARED(
+      "HostmodUnloadHostNotShared",
+      "@Unload(HostContext) method %s is in %s, which is not a shared module; add an @AddHost"
+          + " method to a global module, or take no parameter"),
+  SAVE_WITHOUT_RESTORE(
+      "HostmodSaveWithoutRestore",
+      "@Save method %s has no @Restore method to receive its state; add @Restore void"
+          + " restore(%s state)"),
+  RESTORE_WITHOUT_SAVE(
+      "HostmodRestoreWithoutSave",
+      "@Restore method %s has no @Save method to give it state; add @Save %s save()"),
+  STATE_TYPE_MISMATCH(
+      "HostmodStateTypeMismatch",
+      "@Restore method %s takes %s, but @Save method %s returns %s; make the types match"),
+
+  // ---- host proxy
+  PROXY_CLASH(
+      "HostmodProxyClash",
+      "methods %s and %s of %s would both be %s on the host proxy; rename one of them"),
+  PROXY_RESERVED(
+      "HostmodProxyReserved",
+      "method %s of %s would be %s on the host proxy, which already has that as a final method;"
+          + " rename it"),
+
+  // ---- the processor itself
+  UNRESOLVED(
+      "HostmodUnresolved",
+      "@Module class %s was not processed because %s could not be resolved; fix that first"),
+  INTERNAL_ERROR(
+      "HostmodInternalError",
+      "the hostmod processor failed on %s: %s; this is a bug in hostmod, please report it with"
+          + " this message");
+
+  private final String id;
+  private final String template;
+  private final Diagnostic.Kind kind;
+
+  Message(String id, String template) {
+    this(id, template, Diagnostic.Kind.ERROR);
+  }
+
+  Message(String id, String template, Diagnostic.Kind kind) {
+    this.id = id;
+    this.template = template;
+    this.kind = kind;
+  }
+
+  /** The stable id every message starts with, in brackets. */
+  public String id() {
+    return id;
+  }
+
+  public String template() {
+    return template;
+  }
+
+  public Diagnostic.Kind kind() {
+    return kind;
+  }
+
+  /** The full text: {@code [Id] message}. */
+  public String format(Object... args) {
+    return "[" + id + "] " + String.format(template, args);
+  }
+}

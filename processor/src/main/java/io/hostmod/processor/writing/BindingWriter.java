@@ -1,0 +1,159 @@
+package io.hostmod.processor.writing;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.hostmod.processor.model.Kind;
+import io.hostmod.processor.model.LifecycleCall;
+import io.hostmod.processor.model.ModuleModel;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code Foo_Binding}: the module's name, kind and dependencies, and a direct call for
+ * each lifecycle method it has. Methods it lacks keep the interface's do-nothing defaults.
+ */
+public final class BindingWriter {
+
+  private BindingWriter() {}
+
+  public static JavaFile write(ModuleModel module) {
+    ClassName type = module.type();
+    TypeSpec.Builder binding =
+        TypeSpec.classBuilder(module.bindingType())
+            .addJavadoc(
+                "The binding of {@link $T}, module {@code $L}: direct calls of its constructor and"
+                    + " lifecycle methods.\n",
+                type,
+                module.name())
+            .addAnnotation(RuntimeTypes.generated())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addSuperinterface(ParameterizedTypeName.get(RuntimeTypes.MODULE_BINDING, type))
+            .addMethod(returning("name", ClassName.get(String.class), CodeBlock.of("$S", module.name())))
+            .addMethod(
+                returning(
+                    "moduleType",
+                    ParameterizedTypeName.get(ClassName.get(Class.class), type),
+                    CodeBlock.of("$T.class", type)))
+            .addMethod(
+                returning(
+                    "kind",
+                    RuntimeTypes.MODULE_KIND,
+                    CodeBlock.of("$T.$L", RuntimeTypes.MODULE_KIND, module.kind().name())))
+            .addMethod(
+                returning(
+                    "dependencies",
+                    ParameterizedTypeName.get(List.class, String.class),
+                    dependencies(module.dependencies())));
+
+    LifecycleCall constructor = module.constructor();
+    binding.addMethod(
+        lifecycle("create", type, constructor, RuntimeTypes.MODULE_CONTEXT, "context")
+            .returns(type)
+            .addStatement(constructor.takesContext() ? "return new $T(context)" : "return new $T()", type)
+            .build());
+    if (module.load() != null) {
+      binding.addMethod(call("load", type, module.load(), RuntimeTypes.MODULE_CONTEXT, "context"));
+    }
+    if (module.addHost() != null) {
+      binding.addMethod(call("addHost", type, module.addHost(), RuntimeTypes.HOST_CONTEXT, "host"));
+    }
+    if (module.unload() != null) {
+      binding.addMethod(call("unload", type, module.unload(), null, null));
+    }
+    if (module.unloadHost() != null) {
+      binding.addMethod(call("unloadHost", type, module.unloadHost(), RuntimeTypes.HOST_CONTEXT, "host"));
+    }
+    if (module.save() != null) {
+      binding.addMethod(
+          lifecycle("save", type, module.save(), null, null)
+              .returns(Object.class)
+              .addStatement("return module.$N()", module.save().method())
+              .build());
+    }
+    if (module.restore() != null) {
+      binding.addMethod(restore(module));
+    }
+    if (module.kind() == Kind.SHARED) {
+      ClassName proxy = module.hostProxyType();
+      binding.addMethod(
+          returning(
+              "hostProxyType",
+              ParameterizedTypeName.get(ClassName.get(Class.class), proxy),
+              CodeBlock.of("$T.class", proxy)));
+      binding.addMethod(
+          MethodSpec.methodBuilder("newHostProxy")
+              .addAnnotation(Override.class)
+              .addModifiers(Modifier.PUBLIC)
+              .returns(proxy)
+              .addParameter(ParameterizedTypeName.get(RuntimeTypes.HOST_PROXY_TARGET, type), "target")
+              .addStatement("return new $T(target)", proxy)
+              .build());
+    }
+    return RuntimeTypes.file(type.packageName(), binding.build());
+  }
+
+  private static CodeBlock dependencies(List<String> names) {
+    CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", List.class);
+    for (int i = 0; i < names.size(); i++) {
+      list.add(i == 0 ? "$S" : ", $S", names.get(i));
+    }
+    return list.add(")").build();
+  }
+
+  private static MethodSpec returning(String name, TypeName type, CodeBlock value) {
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(type)
+        .addStatement("return $L", value)
+        .build();
+  }
+
+  /**
+   * The frame of a lifecycle override: {@code (Foo module[, Context argument])}, declaring {@code
+   * throws Exception} only when the module's method throws checked exceptions.
+   */
+  private static MethodSpec.Builder lifecycle(
+      String name, ClassName type, LifecycleCall call, ClassName argumentType, String argument) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
+    if (!name.equals("create")) {
+      method.addParameter(type, "module");
+    }
+    if (argumentType != null) {
+      method.addParameter(argumentType, argument);
+    }
+    if (call.throwsChecked()) {
+      method.addException(Exception.class);
+    }
+    return method;
+  }
+
+  private static MethodSpec call(
+      String name, ClassName type, LifecycleCall call, ClassName argumentType, String argument) {
+    return lifecycle(name, type, call, argumentType, argument)
+        .addStatement(call.takesContext() ? "module.$N(" + argument + ")" : "module.$N()", call.method())
+        .build();
+  }
+
+  private static MethodSpec restore(ModuleModel module) {
+    TypeName stateType = module.restoreType();
+    MethodSpec.Builder restore =
+        lifecycle("restore", module.type(), module.restore(), ClassName.get(Object.class), "state");
+    if (stateType instanceof ParameterizedTypeName) {
+      // The state comes back as the Object that @Save returned, which was checked to be this type.
+      restore.addAnnotation(
+          AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
+    }
+    if (stateType.equals(ClassName.get(Object.class))) {
+      return restore.addStatement("module.$N(state)", module.restore().method()).build();
+    }
+    return restore.addStatement("module.$N(($T) state)", module.restore().method(), stateType).build();
+  }
+}

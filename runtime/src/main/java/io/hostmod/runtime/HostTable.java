@@ -1,0 +1,132 @@
+package io.hostmod.runtime;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The one owner of the host -> module map. Every change to which host is active and which module
+ * entry exists goes through here; each touches one host and one entry, never all of them.
+ */
+final class HostTable {
+
+  private final Host global = new Host(ModuleManager.GLOBAL);
+  private final ConcurrentHashMap<String, Host> hosts = new ConcurrentHashMap<>();
+  private final AtomicLong sequence = new AtomicLong();
+
+  HostTable() {
+    hosts.put(global.name, global);
+  }
+
+  Host global() {
+    return global;
+  }
+
+  /** The active host of that name, or {@code unknown-host}. */
+  Host active(String host, String module) {
+    Host found = hosts.get(host);
+    if (found == null || found.closing) {
+      throw ModuleException.unknownHost(host, module);
+    }
+    return found;
+  }
+
+  Set<String> activeHosts() {
+    Set<String> names = new TreeSet<>();
+    hosts.forEach((name, host) -> {
+      if (!host.closing) {
+        names.add(name);
+      }
+    });
+    return names;
+  }
+
+  void activate(String name) {
+    if (name.equals(ModuleManager.GLOBAL)) {
+      throw ModuleException.globalHostIsFixed(name);
+    }
+    if (hosts.putIfAbsent(name, new Host(name)) != null) {
+      throw ModuleException.hostAlreadyActive(name);
+    }
+  }
+
+  /** Marks the host as closing, so that no module can be loaded on it any more. */
+  Host beginDeactivation(String name) {
+    if (name.equals(ModuleManager.GLOBAL)) {
+      throw ModuleException.globalHostIsFixed(name);
+    }
+    Host host = hosts.get(name);
+    if (host == null) {
+      throw ModuleException.unknownHost(name, null);
+    }
+    synchronized (host) {
+      if (host.closing) {
+        throw ModuleException.unknownHost(name, null);
+      }
+      host.closing = true;
+    }
+    return host;
+  }
+
+  void remove(Host host) {
+    hosts.remove(host.name, host);
+  }
+
+  /** The host's entries, newest first: the order to unload them in. */
+  List<ModuleEntry<?>> entriesNewestFirst(Host host) {
+    List<ModuleEntry<?>> entries = new ArrayList<>(host.modules.values());
+    entries.sort(Comparator.comparingLong((ModuleEntry<?> e) -> e.sequence).reversed());
+    return entries;
+  }
+
+  /** The host of that name, active or closing, or {@code null}. */
+  Host find(String name) {
+    return hosts.get(name);
+  }
+
+  /**
+   * Claims a new entry for the module on the host, or, if the module is loaded there already,
+   * returns that entry unclaimed. Waits while another thread loads or unloads it.
+   */
+  @SuppressWarnings("unchecked") // the map holds, under a module's name, only entries of its binding
+  <M> ModuleEntry<M> claimOrFind(Host host, ModuleBinding<M> binding) {
+    while (true) {
+      ModuleEntry<M> fresh = new ModuleEntry<>(host, binding, sequence.incrementAndGet());
+      ModuleEntry<?> existing = host.modules.putIfAbsent(binding.name(), fresh);
+      if (existing == null) {
+        if (host.closing) {
+          drop(fresh);
+          throw ModuleException.unknownHost(host.name, binding.name());
+        }
+        return fresh;
+      }
+      if (existing.awaitSettled()) {
+        return (ModuleEntry<M>) existing;
+      }
+      // It was unloaded while we waited: try again.
+    }
+  }
+
+  /** Claims a loaded entry for an unload or reload, or {@code module-not-loaded}. */
+  ModuleEntry<?> acquire(Host host, String name) {
+    while (true) {
+      ModuleEntry<?> entry = host.modules.get(name);
+      if (entry == null) {
+        throw ModuleException.notLoaded(host.name, name);
+      }
+      if (entry.acquire()) {
+        return entry;
+      }
+    }
+  }
+
+  /** Removes a claimed entry from its host and ends the claim: the module is not loaded there. */
+  void drop(ModuleEntry<?> entry) {
+    entry.host.modules.remove(entry.name(), entry);
+    entry.settle(false);
+  }
+}

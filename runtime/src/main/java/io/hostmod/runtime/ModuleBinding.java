@@ -1,0 +1,62 @@
+package io.hostmod.runtime;
+
+import java.util.List;
+
+/**
+ * What the runtime knows of one {@code @Module} class: the binding the processor generates as
+ * {@code <Module>_Binding}. Every method is a direct call into the module class; the runtime
+ * never reflects.
+ *
+ * <p>The lifecycle methods have defaults that do nothing, so a generated binding overrides only
+ * what its module declares. They may throw any exception the module method throws; the runtime
+ * turns it into a {@link ModuleException} or a logged report, as each method's rules say.
+ *
+ * @param <M> the module class
+ */
+public interface ModuleBinding<M> {
+
+  /** The module's name, unique in the server. */
+  String name();
+
+  /** The module class. */
+  Class<M> moduleType();
+
+  /** Per-host, global or shared. */
+  ModuleKind kind();
+
+  /** The names of the modules this one depends on, in declaration order. */
+  List<String> dependencies();
+
+  /** Creates an instance by calling the module's constructor. */
+  M create(ModuleContext context) throws Exception;
+
+  /** Calls the module's {@code @Load} method, if it has one. */
+  default void load(M module, ModuleContext context) throws Exception {}
+
+  /** Calls the module's {@code @AddHost} method, if it has one. */
+  default void addHost(M module, HostContext host) throws Exception {}
+
+  /** Calls the module's {@code @Unload()} method, if it has one. */
+  default void unload(M module) throws Exception {}
+
+  /** Calls the module's {@code @Unload(HostContext)} method, if it has one. */
+  default void unloadHost(M module, HostContext host) throws Exception {}
+
+  /** Calls the module's {@code @Save} method, if it has one; otherwise there is no state. */
+  default Object save(M module) throws Exception {
+    return null;
+  }
+
+  /** Calls the module's {@code @Restore} method, if it has one. */
+  default void restore(M module, Object state) throws Exception {}
+
+  /** The generated host proxy class of a shared module; {@code null} for other modules. */
+  default Class<? extends HostProxy<M>> hostProxyType() {
+    return null;
+  }
+
+  /** Creates a host proxy bound to {@code target}; only called when {@link #hostProxyType()} is set. */
+  default HostProxy<M> newHostProxy(HostProxy.Target<M> target) {
+    throw new UnsupportedOperationException(name() + " has no host proxy: it is not a shared module");
+  }
+}

@@ -1,0 +1,192 @@
+package io.hostmod.runtime;
+
+/**
+ * Why a module operation failed. {@link #code()} is a stable string, Prosody's own where Prosody
+ * has one ({@code module-not-loaded}, {@code global-module-already-loaded}, ...); {@link #module()}
+ * and {@link #host()} say what it concerns; the message says what to do.
+ *
+ * <p>A failed operation leaves every module and host as it was before the call, except where the
+ * operation's own rules say otherwise (a reload whose new instance fails to load leaves the module
+ * unloaded).
+ */
+public final class ModuleException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The host is neither {@code "*"} nor an active host. */
+  public static final String UNKNOWN_HOST = "unknown-host";
+  /** A host or module name is null or empty. */
+  public static final String INSUFFICIENT_PARAMETERS = "insufficient-parameters";
+  /** No catalog has a module of that name or type. */
+  public static final String MODULE_NOT_FOUND = "module-not-found";
+  /** The module is already loaded on that host. */
+  public static final String MODULE_ALREADY_LOADED = "module-already-loaded";
+  /** A plain global module is already loaded, on {@code "*"}. */
+  public static final String GLOBAL_MODULE_ALREADY_LOADED = "global-module-already-loaded";
+  /** The module is not loaded on that host. */
+  public static final String MODULE_NOT_LOADED = "module-not-loaded";
+  /** {@code @Save} threw; the reload was aborted and the old instance keeps serving. */
+  public static final String SAVE_STATE_FAILED = "save-state-failed";
+  /** A constructor, {@code @Load} or {@code @AddHost} threw; see the cause. */
+  public static final String LOAD_FAILED = "load-failed";
+  /** The host is already active. */
+  public static final String HOST_ALREADY_ACTIVE = "host-already-active";
+  /** A lifecycle method called back into an operation on the module it is running for. */
+  public static final String MODULE_BUSY = "module-busy";
+  /** Two catalogs have a module of the same name. */
+  public static final String DUPLICATE_MODULE = "duplicate-module";
+
+  private final String code;
+  private final String module;
+  private final String host;
+
+  ModuleException(String code, String module, String host, String message, Throwable cause) {
+    super("[" + code + "] " + message, cause);
+    this.code = code;
+    this.module = module;
+    this.host = host;
+  }
+
+  /** The error code, one of the constants of this class. */
+  public String code() {
+    return code;
+  }
+
+  /** The module the error concerns, or {@code null} when it concerns no single module. */
+  public String module() {
+    return module;
+  }
+
+  /** The host the error concerns, or {@code null} when it concerns no single host. */
+  public String host() {
+    return host;
+  }
+
+  // One factory per situation, so that every message of the runtime is written in one place.
+
+  static ModuleException insufficientParameters(String what) {
+    return new ModuleException(
+        INSUFFICIENT_PARAMETERS, null, null, what + " is null or empty; pass a non-empty name", null);
+  }
+
+  static ModuleException unknownHost(String host, String module) {
+    return new ModuleException(
+        UNKNOWN_HOST,
+        module,
+        host,
+        "host '" + host + "' is not active; activate it with activateHost(\"" + host
+            + "\") first, or use \"*\" for the global host",
+        null);
+  }
+
+  static ModuleException moduleNotFound(String module) {
+    return new ModuleException(
+        MODULE_NOT_FOUND,
+        module,
+        null,
+        "no catalog has a module named '" + module
+            + "'; check the name, and that the jar with its @Module class is on the class path"
+            + " (compiled with the hostmod processor)",
+        null);
+  }
+
+  static ModuleException typeNotFound(Class<?> type, String what) {
+    return new ModuleException(
+        MODULE_NOT_FOUND,
+        null,
+        null,
+        "no catalog has a " + what + " of type " + type.getName()
+            + "; check that its module was compiled with the hostmod processor",
+        null);
+  }
+
+  static ModuleException alreadyLoaded(String host, String module) {
+    return new ModuleException(
+        MODULE_ALREADY_LOADED,
+        module,
+        host,
+        "module '" + module + "' is already loaded on host '" + host
+            + "'; use reload to replace it, or unload it first",
+        null);
+  }
+
+  static ModuleException globalAlreadyLoaded(String host, String module) {
+    return new ModuleException(
+        GLOBAL_MODULE_ALREADY_LOADED,
+        module,
+        host,
+        "module '" + module + "' is global and already loaded on \"*\", which serves every host;"
+            + " it cannot be loaded on host '" + host + "' as well",
+        null);
+  }
+
+  static ModuleException notLoaded(String host, String module) {
+    return new ModuleException(
+        MODULE_NOT_LOADED,
+        module,
+        host,
+        "module '" + module + "' is not loaded on host '" + host + "'; load it first with load(\""
+            + host + "\", \"" + module + "\")",
+        null);
+  }
+
+  static ModuleException saveFailed(String host, String module, Throwable cause) {
+    return new ModuleException(
+        SAVE_STATE_FAILED,
+        module,
+        host,
+        "@Save of module '" + module + "' on host '" + host + "' threw " + cause
+            + "; the reload was aborted and the old instance is still loaded",
+        cause);
+  }
+
+  static ModuleException loadFailed(String host, String module, String step, Throwable cause) {
+    return new ModuleException(
+        LOAD_FAILED,
+        module,
+        host,
+        step + " of module '" + module + "' failed on host '" + host + "': " + cause
+            + "; nothing of that load stays loaded, fix the cause and load it again",
+        cause);
+  }
+
+  static ModuleException hostAlreadyActive(String host) {
+    return new ModuleException(
+        HOST_ALREADY_ACTIVE,
+        null,
+        host,
+        "host '" + host + "' is already active (or still being deactivated);"
+            + " deactivate it before activating it again",
+        null);
+  }
+
+  static ModuleException globalHostIsFixed(String host) {
+    return new ModuleException(
+        UNKNOWN_HOST,
+        null,
+        host,
+        "\"*\" is the global host: it is always active and cannot be activated or deactivated",
+        null);
+  }
+
+  static ModuleException busy(String host, String module) {
+    return new ModuleException(
+        MODULE_BUSY,
+        module,
+        host,
+        "module '" + module + "' on host '" + host + "' is being loaded, unloaded or reloaded by"
+            + " this same thread (a lifecycle method called back into the manager for its own"
+            + " module); do that work after the lifecycle method returns",
+        null);
+  }
+
+  static ModuleException duplicateModule(String module, String firstCatalog, String secondCatalog) {
+    return new ModuleException(
+        DUPLICATE_MODULE,
+        module,
+        null,
+        "module name '" + module + "' is in two catalogs, " + firstCatalog + " and "
+            + secondCatalog + "; give one of the modules another name with @Module(name = ...)",
+        null);
+  }
+}
