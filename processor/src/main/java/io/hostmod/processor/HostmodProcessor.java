@@ -149,14 +149,21 @@ public final class HostmodProcessor extends AbstractProcessor {
     Set<TypeElement> invalid = new HashSet<>();
     List<Problem> problems = new ArrayList<>();
     for (TypeElement module : ready) {
-      problems.addAll(validator.validate(module));
+      // Counted against the module validated, not the class holding the element: a problem may be
+      // on a method inherited from a base class, which has no @Module.
+      List<Problem> found = validator.validate(module);
+      if (found.stream().anyMatch(problem -> problem.kind() == Diagnostic.Kind.ERROR)) {
+        invalid.add(module);
+      }
+      problems.addAll(found);
     }
     List<TypeElement> classes = ready.stream().filter(m -> m.getKind() == ElementKind.CLASS).toList();
-    problems.addAll(setValidator.validate(classes));
-    for (Problem problem : problems) {
+    for (Problem problem : setValidator.validate(classes)) {
+      // These are on the module classes themselves.
       if (problem.kind() == Diagnostic.Kind.ERROR) {
-        invalid.add(moduleOf(problem.element()));
+        invalid.add((TypeElement) problem.element());
       }
+      problems.add(problem);
     }
     report(problems);
 
@@ -199,14 +206,6 @@ public final class HostmodProcessor extends AbstractProcessor {
       }
     }
     return methods;
-  }
-
-  private static TypeElement moduleOf(Element element) {
-    Element type = element;
-    while (!(type instanceof TypeElement) || ModuleElements.moduleAnnotation((TypeElement) type) == null) {
-      type = type.getEnclosingElement();
-    }
-    return (TypeElement) type;
   }
 
   private void generate(TypeElement element) {

@@ -110,6 +110,7 @@ public final class ModuleReader {
         List.copyOf(parameters),
         List.copyOf(exceptions),
         method.isVarArgs(),
+        Mirrors.find(method, SafeVarargs.class.getName()) != null,
         method.getReturnType().getKind() == TypeKind.VOID);
   }
 }

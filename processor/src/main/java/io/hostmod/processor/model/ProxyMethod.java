@@ -10,6 +10,8 @@ import java.util.List;
  * proxy without that parameter.
  *
  * @param parameters the parameters after the {@code HostContext}
+ * @param safeVarargs whether the module method is {@code @SafeVarargs}, which the proxy method,
+ *     passing the array on unchanged, then is too
  */
 public record ProxyMethod(
     String name,
@@ -18,4 +20,5 @@ public record ProxyMethod(
     List<ParameterSpec> parameters,
     List<TypeName> exceptions,
     boolean varargs,
+    boolean safeVarargs,
     boolean returnsVoid) {}

@@ -22,6 +22,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
@@ -54,7 +55,7 @@ public final class ModuleValidator {
     checkName(module, report);
     checkDependencies(module, report);
     checkLifecycleMethods(module, report);
-    if (modules.isGlobal(module)) {
+    if (modules.kind(module) == Kind.SHARED) {
       checkProxyMethods(module, report);
     }
     return report.problems;
@@ -251,7 +252,9 @@ public final class ModuleValidator {
         && save.getReturnType().getKind() != TypeKind.VOID
         && restore.getParameters().size() == 1) {
       VariableElement parameter = restore.getParameters().get(0);
-      if (!types.isAssignable(save.getReturnType(), parameter.asType())) {
+      // The state travels as an Object: the binding boxes what @Save returns and casts it to the
+      // boxed @Restore type, so compare boxed types (an int state cannot become a Long).
+      if (!types.isAssignable(boxed(save.getReturnType()), boxed(parameter.asType()))) {
         report.on(
             parameter,
             Message.STATE_TYPE_MISMATCH,
@@ -286,6 +289,12 @@ public final class ModuleValidator {
       parameters.add(types.erasure(parameter.asType()).toString());
     }
     return parameters.toString();
+  }
+
+  private TypeMirror boxed(TypeMirror type) {
+    return type.getKind().isPrimitive()
+        ? types.boxedClass((PrimitiveType) type).asType()
+        : type;
   }
 
   private TypeMirror firstNonException(ExecutableElement executable) {

@@ -1,6 +1,7 @@
 package io.hostmod.processor.writing;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
@@ -146,7 +147,7 @@ public final class BindingWriter {
     TypeName stateType = module.restoreType();
     MethodSpec.Builder restore =
         lifecycle("restore", module.type(), module.restore(), ClassName.get(Object.class), "state");
-    if (stateType instanceof ParameterizedTypeName) {
+    if (isGeneric(stateType)) {
       // The state comes back as the Object that @Save returned, which was checked to be this type.
       restore.addAnnotation(
           AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
@@ -155,5 +156,11 @@ public final class BindingWriter {
       return restore.addStatement("module.$N(state)", module.restore().method()).build();
     }
     return restore.addStatement("module.$N(($T) state)", module.restore().method(), stateType).build();
+  }
+
+  /** Whether a cast to the type is unchecked: it is parameterized, or an array of such a type. */
+  private static boolean isGeneric(TypeName type) {
+    return type instanceof ParameterizedTypeName
+        || (type instanceof ArrayTypeName array && isGeneric(array.componentType()));
   }
 }

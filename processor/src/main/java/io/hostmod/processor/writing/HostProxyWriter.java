@@ -1,5 +1,6 @@
 package io.hostmod.processor.writing;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
@@ -60,9 +61,21 @@ public final class HostProxyWriter {
     }
     CodeBlock call =
         CodeBlock.of("$N.module().$N($N.context()$L)", part, method.name(), part, arguments.build());
-    return MethodSpec.methodBuilder(method.name())
-        .addJavadoc("Calls {@link $T#$N} with this proxy's host.\n", type, method.name())
-        .addModifiers(Modifier.PUBLIC)
+    MethodSpec.Builder forward = MethodSpec.methodBuilder(method.name())
+        .addJavadoc("Calls {@link $T#$N} with this proxy's host.\n", type, method.name());
+    if (method.safeVarargs()) {
+      // A generic varargs forward warns of heap pollution unless it is @SafeVarargs (which needs
+      // final), and of passing its array on unless "varargs" is suppressed: both are safe, the
+      // array goes unchanged to the module's own @SafeVarargs method.
+      forward
+          .addAnnotation(SafeVarargs.class)
+          .addAnnotation(
+              AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "varargs").build())
+          .addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+    } else {
+      forward.addModifiers(Modifier.PUBLIC);
+    }
+    return forward
         .addTypeVariables(method.typeVariables())
         .returns(method.returnType())
         .addParameters(method.parameters())

@@ -1,21 +1,74 @@
 package io.hostmod.runtime.tests;
 
+import io.hostmod.runtime.ModuleContext;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** What the test modules' lifecycle methods did, in order. */
+/**
+ * What the test modules' constructors and lifecycle methods did, in order, and which of those
+ * steps a test has set to fail.
+ *
+ * <p>A step reads {@code "<module>.<step> <host>"}, for example {@code "chat.addHost a.example"}.
+ * It is static because the manager, not the test, creates the modules; {@link ManagerTestBase}
+ * resets it around every test.
+ */
 public final class Journal {
-  private static final List<String> entries = new ArrayList<>();
+
+  private static final List<String> steps = new ArrayList<>();
+  private static final Set<String> failing = new HashSet<>();
 
   private Journal() {}
 
-  public static synchronized void record(String entry) {
-    entries.add(entry);
+  /** Records a step of the module running with {@code context}, named as the context says. */
+  public static void record(ModuleContext context, String step) {
+    record(context.name() + "." + step + " " + context.host());
   }
 
+  /**
+   * Records a step, then throws {@link Fault} if the test set it to fail: the step is attempted,
+   * so the journal shows that the runtime called it.
+   */
+  public static synchronized void record(String step) {
+    steps.add(step);
+    if (failing.contains(step)) {
+      throw new Fault(step);
+    }
+  }
+
+  /** Makes the step throw {@link Fault} every time it runs, until {@link #heal}. */
+  public static synchronized void failAt(String step) {
+    failing.add(step);
+  }
+
+  public static synchronized void heal(String step) {
+    failing.remove(step);
+  }
+
+  /** The steps recorded since the last take, which it forgets. */
   public static synchronized List<String> take() {
-    List<String> taken = List.copyOf(entries);
-    entries.clear();
+    List<String> taken = List.copyOf(steps);
+    steps.clear();
     return taken;
+  }
+
+  /** How often the step was recorded since the last take. */
+  public static synchronized long count(String step) {
+    return steps.stream().filter(step::equals).count();
+  }
+
+  static synchronized void reset() {
+    steps.clear();
+    failing.clear();
+  }
+
+  /** What a step set to fail throws. */
+  public static final class Fault extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Fault(String step) {
+      super("injected fault at " + step);
+    }
   }
 }

@@ -1,0 +1,256 @@
+package io.hostmod.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.hostmod.processor.HostmodTesting.assertErrorAt;
+import static io.hostmod.processor.HostmodTesting.assertOnlyError;
+import static io.hostmod.processor.HostmodTesting.compile;
+import static io.hostmod.processor.HostmodTesting.compileRecordingSources;
+import static io.hostmod.processor.HostmodTesting.module;
+
+import io.hostmod.processor.HostmodTesting.Recorded;
+import org.junit.jupiter.api.Test;
+
+/** Errors about the {@code @Module} class itself: what it is, and whether it can be created. */
+class ModuleClassErrorsTest {
+
+  @Test
+  void abstractClass() {
+    Source source = Source.of("test.MucModule", """
+        package test;
+
+        import io.hostmod.Module;
+
+        @Module
+        public abstract class MucModule {}
+        """);
+
+    assertOnlyError(
+        compile(source),
+        source.at("class MucModule"),
+        "[HostmodAbstract] @Module class MucModule is abstract, but the runtime must create it;"
+            + " make it concrete");
+  }
+
+  @Test
+  void notPublicClass() {
+    Source source = Source.of("test.MucModule", """
+        package test;
+
+        import io.hostmod.Module;
+
+        @Module
+        class MucModule {}
+        """);
+
+    assertOnlyError(
+        compile(source),
+        source.at("class MucModule"),
+        "[HostmodNotPublic] @Module class test.MucModule is not public, so the generated catalog"
+            + " cannot reach it; make MucModule public");
+  }
+
+  @Test
+  void publicClassNestedInAClassThatIsNotPublic() {
+    Source source = Source.of("test.Chat", """
+        package test;
+
+        import io.hostmod.Module;
+
+        class Chat {
+          @Module
+          public static class MucModule {}
+        }
+        """);
+
+    assertOnlyError(
+        compile(source),
+        source.at("class MucModule"),
+        "[HostmodNotPublic] @Module class test.Chat.MucModule is not public, so the generated"
+            + " catalog cannot reach it; make Chat public");
+  }
+
+  @Test
+  void innerClass() {
+    Source source = Source.of("test.Chat", """
+        package test;
+
+        import io.hostmod.Module;
+
+        public class Chat {
+          @Module
+          public class MucModule {}
+        }
+        """);
+
+    assertOnlyError(
+        compile(source),
+        source.at("class MucModule"),
+        "[HostmodInnerClass] @Module class test.Chat.MucModule is an inner class, which needs an"
+            + " enclosing instance; make it static");
+  }
+
+  @Test
+  void onlyPrivateConstructor() {
+    Source source = module("MucModule", "@Module", """
+        private MucModule() {}
+        """);
+
+    assertOnlyError(
+        compile(source),
+        source.at("class MucModule"),
+        "[HostmodNoConstructor] @Module class MucModule has no constructor the generated code can"
+            + " call; add a non-private constructor that takes no parameter or one ModuleContext");
+  }
+
+  @Test
+  void onlyConstructorsWithOtherParameters() {
+    Source source = module("MucModule", "@Module", """
+        public MucModule(String name) {}
+
+        public MucModule(ModuleContext context, String name) {}
+        """);
+
+    assertOnlyError(
+        compile(source),
+        source.at("class MucModule"),
+        "[HostmodNoConstructor] @Module class MucModule has no constructor the generated code can"
+            + " call; add a non-private constructor that takes no parameter or one ModuleContext");
+  }
+
+  @Test
+  void twoUsableConstructors() {
+    Source source = module("MucModule", "@Module", """
+        public MucModule() {}
+
+        public MucModule(ModuleContext context) {}
+        """);
+
+    assertOnlyError(
+        compile(source),
+        source.at("public MucModule(ModuleContext context)", "MucModule"),
+        "[HostmodTwoConstructors] @Module class MucModule has two constructors the runtime could"
+            + " call, MucModule() and MucModule(ModuleContext); keep one");
+  }
+
+  @Test
+  void constructorThrowingThrowable() {
+    Source source = module("MucModule", "@Module", """
+        public MucModule() throws Throwable {}
+        """);
+
+    assertOnlyError(
+        compile(source),
+        source.at("public MucModule()", "MucModule"),
+        "[HostmodConstructorThrows] the constructor of @Module class MucModule throws"
+            + " java.lang.Throwable, which is not an Exception; throw Exception or a subclass");
+  }
+
+  @Test
+  void genericClass() {
+    Source source = Source.of("test.MucModule", """
+        package test;
+
+        import io.hostmod.Module;
+
+        @Module
+        public class MucModule<T> {}
+        """);
+
+    assertOnlyError(
+        compile(source),
+        source.at("class MucModule"),
+        "[HostmodGenericClass] @Module class MucModule has type parameters, which the runtime"
+            + " cannot choose when it creates the module; remove them");
+  }
+
+  @Test
+  void interfaceRecordAndEnumAreNoModules() {
+    Source contract = Source.of("test.Contract", """
+        package test;
+
+        @io.hostmod.Module
+        public interface Contract {}
+        """);
+    Source settings = Source.of("test.Settings", """
+        package test;
+
+        @io.hostmod.Module
+        public record Settings(String name) {}
+        """);
+    Source level = Source.of("test.Level", """
+        package test;
+
+        @io.hostmod.Module
+        public enum Level { LOW, HIGH }
+        """);
+
+    Recorded recorded = compileRecordingSources(contract, settings, level);
+
+    assertThat(recorded.compilation()).hadErrorCount(3);
+    assertErrorAt(
+        recorded.compilation(),
+        contract.at("interface Contract"),
+        "[HostmodNotAClass] @Module goes on a class, but Contract is an interface; declare the"
+            + " module as a public class");
+    assertErrorAt(
+        recorded.compilation(),
+        settings.at("record Settings"),
+        "[HostmodNotAClass] @Module goes on a class, but Settings is a record; declare the module"
+            + " as a public class");
+    assertErrorAt(
+        recorded.compilation(),
+        level.at("enum Level"),
+        "[HostmodNotAClass] @Module goes on a class, but Level is an enum; declare the module as a"
+            + " public class");
+    assertThat(recorded.createdSources()).isEmpty();
+  }
+
+  @Test
+  void lifecycleMethodInAClassThatIsNoModule() {
+    Source source = Source.of("test.Helper", """
+        package test;
+
+        import io.hostmod.Load;
+
+        public class Helper {
+          @Load
+          void load() {}
+        }
+        """);
+
+    assertOnlyError(
+        compile(source),
+        source.at("@Load"),
+        "[HostmodLifecycleOutsideModule] @Load method load() is in Helper, which has no @Module and"
+            + " is not an abstract base class of modules; add @Module to Helper, make it abstract,"
+            + " or remove @Load");
+  }
+
+  @Test
+  void lifecycleMethodsInAnAbstractBaseClassAreFine() {
+    Source base = Source.of("test.BaseModule", """
+        package test;
+
+        import io.hostmod.Load;
+        import io.hostmod.Unload;
+
+        public abstract class BaseModule {
+          @Load
+          void load() {}
+
+          @Unload
+          void unload() {}
+        }
+        """);
+    Source module = Source.of("test.MucModule", """
+        package test;
+
+        @io.hostmod.Module
+        public class MucModule extends BaseModule {}
+        """);
+
+    assertThat(compile(base, module))
+        .succeededWithoutWarnings();
+  }
+}

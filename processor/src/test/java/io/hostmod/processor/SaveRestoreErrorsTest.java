@@ -1,0 +1,119 @@
+package io.hostmod.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.hostmod.processor.HostmodTesting.assertOnlyError;
+import static io.hostmod.processor.HostmodTesting.compile;
+import static io.hostmod.processor.HostmodTesting.module;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code @Save} and {@code @Restore} come in pairs, and the saved state must fit the restored. */
+class SaveRestoreErrorsTest {
+
+  @Test
+  void saveWithoutRestore() {
+    Source source = module("MucModule", "@Module", """
+        @Save
+        List<String> save() { return List.of(); }
+        """);
+
+    assertOnlyError(
+        compile(source),
+        source.at("List<String> save()", "save"),
+        "[HostmodSaveWithoutRestore] @Save method save() has no @Restore method to receive its"
+            + " state; add @Restore void restore(List<String> state)");
+  }
+
+  @Test
+  void restoreWithoutSave() {
+    Source source = module("MucModule", "@Module", """
+        @Restore
+        void restore(Map<String, Integer> rooms) {}
+        """);
+
+    assertOnlyError(
+        compile(source),
+        source.at("void restore(", "restore"),
+        "[HostmodRestoreWithoutSave] @Restore method restore(Map<String,Integer>) has no @Save"
+            + " method to give it state; add @Save Map<String,Integer> save()");
+  }
+
+  @Test
+  void mismatchedTypesAreReportedOnTheRestoreParameter() {
+    Source source = module("MucModule", "@Module", """
+        @Save
+        String save() { return ""; }
+
+        @Restore
+        void restore(Integer state) {}
+        """);
+
+    assertOnlyError(
+        compile(source),
+        source.at("Integer state", "state"),
+        "[HostmodStateTypeMismatch] @Restore method restore(Integer) takes Integer, but @Save"
+            + " method save() returns String; make the types match");
+  }
+
+  @Test
+  void mismatchedTypeArguments() {
+    Source source = module("MucModule", "@Module", """
+        @Save
+        List<String> save() { return List.of(); }
+
+        @Restore
+        void restore(List<Integer> state) {}
+        """);
+
+    assertOnlyError(
+        compile(source),
+        source.at("List<Integer> state", "state"),
+        "[HostmodStateTypeMismatch] @Restore method restore(List<Integer>) takes List<Integer>,"
+            + " but @Save method save() returns List<String>; make the types match");
+  }
+
+  /**
+   * The state travels boxed, as an Object: an {@code int} saved arrives as an Integer, which the
+   * binding cannot cast to Long, although javac would widen an int to a long.
+   */
+  @ParameterizedTest(name = "@Save {0} -> @Restore {1}")
+  @CsvSource({"int, long", "Integer, long", "int, double", "float, Double", "long, Integer"})
+  void primitiveStateMustMatchBoxed(String saved, String restored) {
+    Source source = stateModule(saved, restored);
+
+    assertOnlyError(
+        compile(source),
+        source.at(restored + " state)", "state"),
+        "[HostmodStateTypeMismatch] @Restore method restore(" + restored + ") takes " + restored
+            + ", but @Save method save() returns " + saved + "; make the types match");
+  }
+
+  @ParameterizedTest(name = "@Save {0} -> @Restore {1}")
+  @CsvSource({
+    "int, int",
+    "int, Integer",
+    "Integer, int",
+    "int, Number",
+    "long, Object",
+    "'java.util.ArrayList<String>', 'List<? extends CharSequence>'",
+    "'List<String>[]', 'List<String>[]'",
+    "'List<?>', 'List<?>'",
+  })
+  void fittingStateCompilesWithoutWarnings(String saved, String restored) {
+    assertThat(compile(stateModule(saved, restored))).succeededWithoutWarnings();
+  }
+
+  private static Source stateModule(String saved, String restored) {
+    return module("MucModule", "@Module", """
+        private %1$s state;
+
+        @Save
+        %1$s save() { return state; }
+
+        @Restore
+        void restore(%2$s state) {}
+        """.formatted(saved, restored));
+  }
+}

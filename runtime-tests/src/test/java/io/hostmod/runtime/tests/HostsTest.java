@@ -1,0 +1,89 @@
+package io.hostmod.runtime.tests;
+
+import static io.hostmod.runtime.ModuleException.UNKNOWN_HOST;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hostmod.runtime.ModuleCatalog;
+import io.hostmod.runtime.ModuleManager;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Hosts coming and going, and finding the generated catalog. */
+class HostsTest extends ManagerTestBase {
+
+  private static final Set<String> TEST_MODULES = Set.of("chat", "reentrant", "roster", "stats");
+
+  @Test
+  void activatedHostCanLoadModules() {
+    manager.activateHost("c.example");
+
+    assertEquals(Set.of(GLOBAL, A, B, "c.example"), manager.activeHosts());
+    assertEquals(Set.of(), manager.loadedModules("c.example"));
+    manager.load("c.example", "roster");
+    assertTrue(manager.isLoaded("c.example", "roster"));
+  }
+
+  @Test
+  void deactivateUnloadsEveryModuleOfTheHostNewestFirst() {
+    given(A, "chat");
+    given(A, "roster");
+    given(B, "chat");
+    ChatModule chat = manager.instance(GLOBAL, ChatModule.class);
+
+    manager.deactivateHost(A);
+
+    // Newest first: neither the load order nor the names' order.
+    assertEquals(List.of("roster.unload a.example", "chat.unloadHost a.example"), Journal.take());
+    assertEquals(Set.of(GLOBAL, B), manager.activeHosts());
+    assertFalse(manager.isLoaded(A, "roster"));
+    fails(UNKNOWN_HOST, () -> manager.load(A, "roster"));
+    // The shared module's global instance and its other hosts stay.
+    assertSame(chat, manager.instance(B, ChatModule.class));
+  }
+
+  @Test
+  void reactivatedHostStartsEmpty() {
+    given(A, "roster");
+    manager.deactivateHost(A);
+    Journal.take();
+
+    manager.activateHost(A);
+
+    assertEquals(Set.of(), manager.loadedModules(A));
+    manager.load(A, "roster");
+    assertEquals(List.of("roster.new a.example", "roster.load a.example"), Journal.take());
+  }
+
+  @Test
+  void starIsAlwaysActiveAndCannotBeActivatedOrDeactivated() {
+    given(GLOBAL, "stats");
+
+    assertReport(fails(UNKNOWN_HOST, () -> manager.activateHost(GLOBAL)), null, GLOBAL, "global host");
+    assertReport(fails(UNKNOWN_HOST, () -> manager.deactivateHost(GLOBAL)), null, GLOBAL, "global host");
+
+    assertTrue(manager.activeHosts().contains(GLOBAL));
+    assertTrue(manager.isLoaded(GLOBAL, "stats"));
+    assertEquals(List.of(), Journal.take());
+  }
+
+  @Test
+  void discoverCatalogsFindsTheGeneratedCatalog() {
+    assertEquals(TEST_MODULES, manager.moduleNames());
+    assertEquals(Set.of(), ModuleManager.builder().build().moduleNames());
+  }
+
+  @Test
+  void theSameCatalogAddedByHandAndDiscoveredCountsOnce() {
+    ModuleCatalog generated = ServiceLoader.load(ModuleCatalog.class).findFirst().orElseThrow();
+
+    ModuleManager both = ModuleManager.builder().catalog(generated).discoverCatalogs().build();
+
+    // No duplicate-module: it is one catalog, found twice.
+    assertEquals(TEST_MODULES, both.moduleNames());
+  }
+}
