@@ -1,11 +1,16 @@
 package io.hostmod.runtime;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Every module binding of the catalogs a manager was built with, by name, module type and proxy type. */
 final class Bindings {
@@ -40,6 +45,53 @@ final class Bindings {
     return binding;
   }
 
+  /** The binding of a module another module depends on, or {@code module-not-found} naming both. */
+  ModuleBinding<?> dependency(String module, String dependency) {
+    ModuleBinding<?> binding = byName.get(dependency);
+    if (binding == null) {
+      throw ModuleException.missingDependency(module, dependency);
+    }
+    return binding;
+  }
+
+  /**
+   * Checks that the dependencies across all catalogs form no cycle; a missing dependency is
+   * reported when its dependent is loaded, not here.
+   */
+  void checkNoCycle() {
+    Map<String, Integer> state = new HashMap<>(); // 1: on the current path, 2: done
+    for (String name : byName.keySet()) {
+      visit(name, state, new ArrayDeque<>());
+    }
+  }
+
+  private void visit(String name, Map<String, Integer> state, Deque<String> path) {
+    Integer seen = state.get(name);
+    if (seen != null && seen == 2) {
+      return;
+    }
+    if (seen != null) {
+      List<String> cycle = new ArrayList<>();
+      Iterator<String> back = path.descendingIterator();
+      while (back.hasNext()) {
+        cycle.add(back.next());
+      }
+      cycle = cycle.subList(cycle.indexOf(name), cycle.size());
+      throw ModuleException.dependencyCycle(String.join(" -> ", cycle) + " -> " + name);
+    }
+    ModuleBinding<?> binding = byName.get(name);
+    if (binding == null) {
+      return;
+    }
+    state.put(name, 1);
+    path.push(name);
+    for (String dependency : binding.dependencies()) {
+      visit(dependency, state, path);
+    }
+    path.pop();
+    state.put(name, 2);
+  }
+
   @SuppressWarnings("unchecked") // byType maps each module class to its own binding
   <M> ModuleBinding<M> ofType(Class<M> moduleType) {
     ModuleBinding<?> binding = byType.get(moduleType);
@@ -55,6 +107,13 @@ final class Bindings {
       throw ModuleException.typeNotFound(proxyType, "host proxy");
     }
     return binding;
+  }
+
+  /** Every option key the modules declare, sorted. */
+  Set<String> optionKeys() {
+    Set<String> keys = new TreeSet<>();
+    byName.values().forEach(binding -> keys.addAll(binding.options()));
+    return Collections.unmodifiableSet(keys);
   }
 
   Set<String> names() {

@@ -1,34 +1,138 @@
 package io.hostmod.runtime;
 
-/** The runtime's context for one module on one host: a {@link ModuleContext}, or a {@link HostContext} for a shared module's host part. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The runtime's context for one module instance on one host: a {@link ModuleContext}, or a
+ * {@link HostContext} for a shared module's host part. It holds only its entry and the server,
+ * so that it stays small: one exists per (host, module) pair.
+ */
 final class Context implements HostContext {
 
-  private final String name;
-  private final String host;
+  private final ModuleEntry<?> entry;
+  private final Server server;
 
-  Context(String name, String host) {
-    this.name = name;
-    this.host = host;
+  Context(ModuleEntry<?> entry, Server server) {
+    this.entry = entry;
+    this.server = server;
   }
 
   @Override
   public String name() {
-    return name;
+    return entry.name();
   }
 
   @Override
   public String host() {
-    return host;
+    return entry.host();
   }
 
   @Override
   public System.Logger logger() {
-    // Looked up on use rather than held: a context exists per (host, module) pair and must stay small.
-    return System.getLogger("hostmod." + name);
+    return System.getLogger("hostmod." + entry.name());
+  }
+
+  @Override
+  public <T> Optional<T> option(String key, Class<T> type) {
+    return server.config.option(host(), key).map(value -> {
+      T converted = OptionValues.convert(value, type);
+      if (converted == null) {
+        throw ModuleException.badOption(host(), name(), key, OptionValues.describe(value),
+            server.config.sourceOf(host(), key), type.getSimpleName());
+      }
+      return converted;
+    });
+  }
+
+  @Override
+  public <T> T option(String key, Class<T> type, T defaultValue) {
+    return option(key, type).orElse(defaultValue);
+  }
+
+  @Override
+  public <T> T requireOption(String key, Class<T> type) {
+    return option(key, type).orElseThrow(() -> ModuleException.missingOption(host(), name(), key, type.getSimpleName()));
+  }
+
+  @Override
+  public <T> List<T> optionList(String key, Class<T> elementType, List<T> defaultValue) {
+    Optional<Object> configured = server.config.option(host(), key);
+    if (configured.isEmpty()) {
+      return defaultValue;
+    }
+    Object value = configured.get();
+    List<T> items = new ArrayList<>();
+    for (Object item : value instanceof List<?> list ? list : List.of(value)) {
+      T converted = OptionValues.convert(item, elementType);
+      if (converted == null) {
+        throw ModuleException.badOption(host(), name(), key, OptionValues.describe(value),
+            server.config.sourceOf(host(), key), "list of " + elementType.getSimpleName());
+      }
+      items.add(converted);
+    }
+    return List.copyOf(items);
+  }
+
+  @Override
+  public <T> T module(Class<T> moduleType) {
+    ModuleBinding<T> binding = server.bindings.ofType(moduleType);
+    ModuleEntry<?> found = server.loadedEntry(entry.host, binding);
+    if (found == null) {
+      throw ModuleException.notLoaded(server.homeOf(entry.host, binding).name, binding.name());
+    }
+    return moduleType.cast(found.part().module());
+  }
+
+  @Override
+  public <P extends HostProxy<?>> P hostProxy(Class<P> proxyType) {
+    return proxyType.cast(ModuleManager.hostProxy(server, entry.host, proxyType));
+  }
+
+  @Override
+  public Registration hook(String event, int priority, EventHandler handler) {
+    Registration registration = entry.host.events.add(event, priority, handler);
+    entry.own(registration);
+    return registration;
+  }
+
+  @Override
+  public void fire(String event, Object data) {
+    entry.host.events.fire(new Event(event, host(), name(), data));
+  }
+
+  @Override
+  public Registration addItem(String key, Object item) {
+    Host host = entry.host;
+    Host.Item added = new Host.Item(item);
+    host.items.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(added);
+    host.events.fire(new Event(Event.ITEM_ADDED + key, host.name, name(), item));
+    Registration registration = () -> {
+      CopyOnWriteArrayList<Host.Item> list = host.items.get(key);
+      if (list != null && list.remove(added)) {
+        host.events.fire(new Event(Event.ITEM_REMOVED + key, host.name, name(), item));
+      }
+    };
+    entry.own(registration);
+    return registration;
+  }
+
+  @Override
+  public List<Object> items(String key) {
+    return entry.host.items(key);
+  }
+
+  @Override
+  public ConcurrentMap<String, Object> shared(String name) {
+    return entry.host.shared.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
   }
 
   @Override
   public String toString() {
-    return name + "@" + host;
+    return name() + "@" + host();
   }
 }

@@ -45,13 +45,15 @@ final class HostTable {
     return names;
   }
 
-  void activate(String name) {
+  Host activate(String name) {
     if (name.equals(ModuleManager.GLOBAL)) {
       throw ModuleException.globalHostIsFixed(name);
     }
-    if (hosts.putIfAbsent(name, new Host(name)) != null) {
+    Host host = new Host(name);
+    if (hosts.putIfAbsent(name, host) != null) {
       throw ModuleException.hostAlreadyActive(name);
     }
+    return host;
   }
 
   /** Marks the host as closing, so that no module can be loaded on it any more. */
@@ -111,14 +113,19 @@ final class HostTable {
     }
   }
 
-  /** Claims a loaded entry for an unload or reload, or {@code module-not-loaded}. */
+  /** Claims a loaded entry for an unload, or {@code module-not-loaded}. */
   ModuleEntry<?> acquire(Host host, String name) {
+    return acquire(host, name, false);
+  }
+
+  /** Claims a loaded entry for an unload or reload, or {@code module-not-loaded}. */
+  ModuleEntry<?> acquire(Host host, String name, boolean forReload) {
     while (true) {
       ModuleEntry<?> entry = host.modules.get(name);
       if (entry == null) {
         throw ModuleException.notLoaded(host.name, name);
       }
-      if (entry.acquire()) {
+      if (entry.acquire(forReload)) {
         return entry;
       }
     }

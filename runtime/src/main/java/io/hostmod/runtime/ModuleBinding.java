@@ -50,6 +50,16 @@ public interface ModuleBinding<M> {
   /** Calls the module's {@code @Restore} method, if it has one. */
   default void restore(M module, Object state) throws Exception {}
 
+  /** The module's {@code @Hook} methods, each a direct call; none by default. */
+  default List<ModuleHook<M>> hooks() {
+    return List.of();
+  }
+
+  /** The keys of the options the module declares with {@code @Option}; none by default. */
+  default List<String> options() {
+    return List.of();
+  }
+
   /** The generated host proxy class of a shared module; {@code null} for other modules. */
   default Class<? extends HostProxy<M>> hostProxyType() {
     return null;

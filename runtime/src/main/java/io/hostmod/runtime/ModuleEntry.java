@@ -14,7 +14,8 @@ import java.util.Set;
  * other modules. The monitor guards only the state fields, for a few instructions at a time.
  *
  * <p>The entry outlives reloads, so host proxies bound to it keep working; {@link #part()} is
- * read without locking.
+ * read without locking. It also records what depends on it, and the hooks and items its module
+ * added, so that unloading it removes them.
  */
 final class ModuleEntry<M> implements HostProxy.Target<M> {
 
@@ -32,11 +33,19 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
 
   private volatile HostPart<M> part;
   private volatile State state = State.LOADING;
+  private volatile boolean reloading;
+  private volatile long since = System.currentTimeMillis();
   private Thread owner = Thread.currentThread();
   /** A shared module's host entry: the global entry it is attached to. */
   private ModuleEntry<M> global;
   /** A shared module's global entry: the host entries attached to it, in attach order. */
   private Set<ModuleEntry<M>> attached;
+  /** The entries of modules loaded because they depend on this one. */
+  private Set<ModuleEntry<?>> dependents;
+  /** The entries this one was linked to as a dependent. */
+  private List<ModuleEntry<?>> dependencies;
+  /** Hooks and items the module added here, removed when it is unloaded. */
+  private List<Registration> owned;
 
   ModuleEntry(Host host, ModuleBinding<M> binding, long sequence) {
     this.host = host;
@@ -77,6 +86,19 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
     return current == State.LOADED || current == State.BUSY;
   }
 
+  ModuleState publicState() {
+    return switch (state) {
+      case LOADING -> ModuleState.LOADING;
+      case LOADED -> ModuleState.LOADED;
+      case BUSY -> reloading ? ModuleState.RELOADING : ModuleState.UNLOADING;
+      case GONE -> ModuleState.UNLOADING;
+    };
+  }
+
+  long since() {
+    return since;
+  }
+
   synchronized boolean isClaimedByCurrentThread() {
     return owner == Thread.currentThread();
   }
@@ -109,12 +131,19 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
     }
   }
 
-  /** Claims a loaded entry for an unload or reload; {@code false} if it is gone. */
-  synchronized boolean acquire() {
+  /** Claims a loaded entry for an unload; {@code false} if it is gone. */
+  boolean acquire() {
+    return acquire(false);
+  }
+
+  /** Claims a loaded entry for an unload or a reload; {@code false} if it is gone. */
+  synchronized boolean acquire(boolean forReload) {
     if (!awaitSettled()) {
       return false;
     }
     state = State.BUSY;
+    reloading = forReload;
+    since = System.currentTimeMillis();
     owner = Thread.currentThread();
     return true;
   }
@@ -122,6 +151,7 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
   /** Ends the claim: loaded, or gone (the caller has already removed it from its host). */
   synchronized void settle(boolean loaded) {
     state = loaded ? State.LOADED : State.GONE;
+    since = System.currentTimeMillis();
     owner = null;
     if (!loaded) {
       part = null;
@@ -134,8 +164,7 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
    * current thread; {@code false} if it is being unloaded or gone.
    */
   synchronized boolean attach(ModuleEntry<M> hostEntry) {
-    boolean usable = state == State.LOADED || (state == State.LOADING && owner == Thread.currentThread());
-    if (!usable) {
+    if (!isUsableByCurrentThread()) {
       return false;
     }
     if (attached == null) {
@@ -160,13 +189,79 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
     }
   }
 
-  /** The global entry's part, which a host part shares. */
-  HostPart<M> globalPart() {
-    return global.part();
-  }
-
   synchronized List<ModuleEntry<M>> attachedEntries() {
     return attached == null ? List.of() : new ArrayList<>(attached);
+  }
+
+  private boolean isUsableByCurrentThread() {
+    return state == State.LOADED || (state != State.GONE && owner == Thread.currentThread());
+  }
+
+  /**
+   * Records that {@code dependent} needs this module, if this module is still loaded (or is being
+   * worked on by the current thread); {@code false} if it went away meanwhile.
+   */
+  boolean addDependent(ModuleEntry<?> dependent) {
+    synchronized (this) {
+      if (!isUsableByCurrentThread()) {
+        return false;
+      }
+      if (dependents == null) {
+        dependents = new LinkedHashSet<>();
+      }
+      dependents.add(dependent);
+    }
+    dependent.linkedTo(this);
+    return true;
+  }
+
+  private synchronized void linkedTo(ModuleEntry<?> dependency) {
+    if (dependencies == null) {
+      dependencies = new ArrayList<>();
+    }
+    dependencies.add(dependency);
+  }
+
+  synchronized List<ModuleEntry<?>> dependentEntries() {
+    return dependents == null ? List.of() : new ArrayList<>(dependents);
+  }
+
+  /** Unlinks this entry from the modules it depends on: it is going away. */
+  void unlinkFromDependencies() {
+    List<ModuleEntry<?>> from;
+    synchronized (this) {
+      from = dependencies == null ? List.of() : dependencies;
+      dependencies = null;
+    }
+    for (ModuleEntry<?> dependency : from) {
+      dependency.removeDependent(this);
+    }
+  }
+
+  private synchronized void removeDependent(ModuleEntry<?> dependent) {
+    if (dependents != null) {
+      dependents.remove(dependent);
+    }
+  }
+
+  /** Keeps a hook or item registration, to be closed when the module is unloaded from here. */
+  synchronized void own(Registration registration) {
+    if (owned == null) {
+      owned = new ArrayList<>();
+    }
+    owned.add(registration);
+  }
+
+  /** Closes every hook and item registration the module made here, newest first. */
+  void releaseOwned() {
+    List<Registration> release;
+    synchronized (this) {
+      release = owned == null ? List.of() : owned;
+      owned = null;
+    }
+    for (int i = release.size() - 1; i >= 0; i--) {
+      release.get(i).close();
+    }
   }
 
   @Override

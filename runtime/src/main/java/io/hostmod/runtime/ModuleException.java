@@ -35,6 +35,14 @@ public final class ModuleException extends RuntimeException {
   public static final String MODULE_BUSY = "module-busy";
   /** Two catalogs have a module of the same name. */
   public static final String DUPLICATE_MODULE = "duplicate-module";
+  /** A module depends on a module that the configuration disables for that host. */
+  public static final String DEPENDENCY_DISABLED = "dependency-disabled";
+  /** Modules of separately compiled catalogs depend on each other in a cycle. */
+  public static final String DEPENDENCY_CYCLE = "dependency-cycle";
+  /** A required option is set neither for the host nor globally. */
+  public static final String MISSING_OPTION = "missing-option";
+  /** An option's configured value is not of the type the module reads. */
+  public static final String BAD_OPTION = "bad-option";
 
   private final String code;
   private final String module;
@@ -187,6 +195,77 @@ public final class ModuleException extends RuntimeException {
         null,
         "module name '" + module + "' is in two catalogs, " + firstCatalog + " and "
             + secondCatalog + "; give one of the modules another name with @Module(name = ...)",
+        null);
+  }
+
+  static ModuleException missingDependency(String module, String dependency) {
+    return new ModuleException(
+        MODULE_NOT_FOUND,
+        module,
+        null,
+        "module '" + module + "' depends on '" + dependency + "', which no catalog has; put the jar"
+            + " with module '" + dependency + "' on the class path",
+        null);
+  }
+
+  static ModuleException dependencyDisabled(String host, String module, String dependency) {
+    return new ModuleException(
+        DEPENDENCY_DISABLED,
+        module,
+        host,
+        "module '" + module + "' depends on '" + dependency + "', which the configuration disables"
+            + " for host '" + host + "'; remove '" + dependency + "' from modules_disabled, or do"
+            + " not load '" + module + "' there",
+        null);
+  }
+
+  static ModuleException dependencyCycle(String cycle) {
+    return new ModuleException(
+        DEPENDENCY_CYCLE,
+        null,
+        null,
+        "modules depend on each other in a cycle, " + cycle + "; remove one of these dependencies",
+        null);
+  }
+
+  static ModuleException dependencyGone(String host, String module, String dependency) {
+    return new ModuleException(
+        LOAD_FAILED,
+        module,
+        host,
+        "module '" + dependency + "' was unloaded while '" + module + "', which depends on it, was"
+            + " loading on host '" + host + "'; load '" + module + "' again",
+        null);
+  }
+
+  static ModuleException missingOption(String host, String module, String key, String type) {
+    return new ModuleException(
+        MISSING_OPTION,
+        module,
+        host,
+        "module '" + module + "' needs option '" + key + "' (" + type + ") on host '" + host
+            + "'; set it in that host's section or the global section",
+        null);
+  }
+
+  static ModuleException badOption(
+      String host, String module, String key, String value, String source, String type) {
+    return new ModuleException(
+        BAD_OPTION,
+        module,
+        host,
+        "option '" + key + "' of module '" + module + "' on host '" + host + "' is " + value
+            + ", set in " + source + ", but the module reads it as " + type + "; fix the configuration",
+        null);
+  }
+
+  static ModuleException hostNotConfigured(String host) {
+    return new ModuleException(
+        UNKNOWN_HOST,
+        null,
+        host,
+        "host '" + host + "' is not in the configuration; add a section for it, or build the"
+            + " manager without a configuration to activate any host",
         null);
   }
 }

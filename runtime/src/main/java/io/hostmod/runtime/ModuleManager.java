@@ -1,9 +1,12 @@
 package io.hostmod.runtime;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -28,12 +31,18 @@ public final class ModuleManager {
   /** The global host, on which global and shared modules keep their one instance. */
   public static final String GLOBAL = "*";
 
-  private final Bindings bindings;
-  private final HostTable table = new HostTable();
-  private final Lifecycle lifecycle = new Lifecycle(table);
+  private static final System.Logger LOG = System.getLogger(ModuleManager.class.getName());
 
-  private ModuleManager(Bindings bindings) {
-    this.bindings = bindings;
+  private final Server server;
+  private final Bindings bindings;
+  private final HostTable table;
+  private final Lifecycle lifecycle;
+
+  private ModuleManager(Server server) {
+    this.server = server;
+    this.bindings = server.bindings;
+    this.table = server.table;
+    this.lifecycle = new Lifecycle(server);
   }
 
   /** Starts building a manager from module catalogs. */
@@ -42,16 +51,38 @@ public final class ModuleManager {
   }
 
   /**
-   * Activates a host, so that modules can be loaded on it.
+   * Activates a host, fires {@code host-activated} on the server, and loads the host's module set
+   * from the configuration (always-loaded modules, global enabled minus disabled, host enabled
+   * minus disabled), each with its dependencies first. A module of the set that fails to load is
+   * reported through the logger and shown as failed in {@link #status()}; the others still load.
    *
-   * @throws ModuleException {@code host-already-active} if it is active
+   * @throws ModuleException {@code host-already-active} if it is active; {@code unknown-host} if
+   *     the configuration lists hosts and this is not one of them
    */
   public void activateHost(String host) {
-    table.activate(requireName(host, "host"));
+    requireName(host, "host");
+    if (!server.config.hosts().isEmpty() && !server.config.hosts().containsKey(host)) {
+      throw ModuleException.hostNotConfigured(host);
+    }
+    Host activated = table.activate(host);
+    table.global().events.fire(new Event(Event.HOST_ACTIVATED, host, null, null));
+    for (String name : server.config.modulesFor(host, server.alwaysLoaded)) {
+      try {
+        ModuleBinding<?> binding = bindings.named(name);
+        // A global module loaded for an earlier host already serves this one.
+        if (server.loadedEntry(activated, binding) == null) {
+          lifecycle.load(activated, binding);
+        }
+      } catch (ModuleException failure) {
+        LOG.log(System.Logger.Level.ERROR, () -> "module '" + name + "' did not load on host '" + host
+            + "' while activating it: " + failure.getMessage(), failure);
+      }
+    }
   }
 
   /**
-   * Unloads every module of the host, newest first, then deactivates it.
+   * Unloads every module of the host, dependents before what they depend on (newest first), then
+   * deactivates it and fires {@code host-deactivated} on the server.
    *
    * @throws ModuleException {@code unknown-host} if it is not active
    */
@@ -129,6 +160,61 @@ public final class ModuleManager {
     return table.activeHosts();
   }
 
+  /**
+   * Handles an event of a host, or of the server on {@code "*"}: the lifecycle events ({@code
+   * module-loaded}, {@code host-activated}, ...), item events and module events. Higher priority
+   * runs first; close the registration to remove the handler.
+   *
+   * @throws ModuleException {@code unknown-host}
+   */
+  public Registration hook(String host, String event, int priority, EventHandler handler) {
+    return table.active(requireName(host, "host"), null).events.add(requireName(event, "event"), priority, handler);
+  }
+
+  /**
+   * Fires an event on a host; handlers run on this thread, highest priority first, until one stops
+   * it.
+   *
+   * @return the event, to read whether a handler stopped it
+   * @throws ModuleException {@code unknown-host}
+   */
+  public Event fire(String host, String event, Object data) {
+    Event fired = new Event(requireName(event, "event"), requireName(host, "host"), null, data);
+    table.active(host, null).events.fire(fired);
+    return fired;
+  }
+
+  /** The items under a key on a host, in the order added. */
+  public List<Object> items(String host, String key) {
+    return table.active(requireName(host, "host"), null).items(requireName(key, "item key"));
+  }
+
+  /**
+   * Every active host with each module's state and kind, including the modules whose last load
+   * failed, for an admin page. Hosts and modules are sorted by name.
+   */
+  public List<HostStatus> status() {
+    List<HostStatus> hosts = new ArrayList<>();
+    for (String name : table.activeHosts()) {
+      Host host = table.find(name);
+      if (host == null) {
+        continue;
+      }
+      Map<String, ModuleStatus> modules = new TreeMap<>();
+      host.failures.forEach((module, failure) -> modules.put(module, new ModuleStatus(
+          module, bindings.named(module).kind(), ModuleState.FAILED, failure.at(), failure.cause())));
+      host.modules.forEach((module, entry) -> modules.put(module, new ModuleStatus(
+          module, entry.binding.kind(), entry.publicState(), Instant.ofEpochMilli(entry.since()), null)));
+      hosts.add(new HostStatus(name, List.copyOf(modules.values())));
+    }
+    return hosts;
+  }
+
+  /** The option keys every module declares with {@code @Option}, for checking a config file. */
+  public Set<String> optionKeys() {
+    return bindings.optionKeys();
+  }
+
   /** The names of every module the catalogs provide, sorted. */
   public Set<String> moduleNames() {
     return bindings.names();
@@ -156,8 +242,17 @@ public final class ModuleManager {
    *     module-not-loaded}
    */
   public <P extends HostProxy<?>> P hostProxy(String host, Class<P> proxyType) {
-    ModuleBinding<?> binding = bindings.ofProxyType(proxyType);
-    return proxyType.cast(newHostProxy(loadedEntry(host, binding.name())));
+    return proxyType.cast(hostProxy(server, table.active(requireName(host, "host"), null), proxyType));
+  }
+
+  /** The proxy of a shared module on a host: for the manager and for module contexts. */
+  static HostProxy<?> hostProxy(Server server, Host host, Class<?> proxyType) {
+    ModuleBinding<?> binding = server.bindings.ofProxyType(proxyType);
+    ModuleEntry<?> entry = host.modules.get(binding.name());
+    if (entry == null || !entry.isLoaded()) {
+      throw ModuleException.notLoaded(host.name, binding.name());
+    }
+    return newHostProxy(entry);
   }
 
   private ModuleEntry<?> loadedEntry(String host, String name) {
@@ -183,8 +278,28 @@ public final class ModuleManager {
   public static final class Builder {
 
     private final List<ModuleCatalog> catalogs = new ArrayList<>();
+    private final List<String> alwaysLoaded = new ArrayList<>();
+    private ServerConfig config = ServerConfig.empty();
 
     private Builder() {}
+
+    /**
+     * The configuration: which hosts exist (when it lists any, only those can be activated), which
+     * modules {@link #activateHost} loads on each, and the options modules read.
+     */
+    public Builder config(ServerConfig config) {
+      if (config == null) {
+        throw new NullPointerException("config");
+      }
+      this.config = config;
+      return this;
+    }
+
+    /** Modules loaded on every host the manager activates, before the configured ones. */
+    public Builder alwaysLoad(String... modules) {
+      alwaysLoaded.addAll(List.of(modules));
+      return this;
+    }
 
     /** Adds a catalog, such as a generated {@code HostmodCatalog_...} class. */
     public Builder catalog(ModuleCatalog catalog) {
@@ -210,7 +325,8 @@ public final class ModuleManager {
      * Builds the manager.
      *
      * @throws ModuleException {@code duplicate-module} when two catalogs have a module of the same
-     *     name
+     *     name; {@code dependency-cycle} when modules of several catalogs depend on each other in a
+     *     cycle; {@code module-not-found} for an always-loaded module no catalog has
      */
     public ModuleManager build() {
       // The same catalog found twice (added by hand and discovered) is one table, not a clash.
@@ -221,7 +337,10 @@ public final class ModuleManager {
           distinct.add(catalog);
         }
       }
-      return new ModuleManager(new Bindings(distinct));
+      Bindings bindings = new Bindings(distinct);
+      bindings.checkNoCycle();
+      alwaysLoaded.forEach(bindings::named);
+      return new ModuleManager(new Server(bindings, config, alwaysLoaded));
     }
   }
 }

@@ -1,0 +1,62 @@
+package io.hostmod.runtime;
+
+import java.lang.System.Logger.Level;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The event handlers of one host, by event name. Each name maps to an array sorted by priority
+ * (highest first, then in the order added) that is replaced, never changed, so that firing reads
+ * it without a lock.
+ */
+final class EventBus {
+
+  private static final System.Logger LOG = System.getLogger(ModuleManager.class.getName());
+  private static final AtomicLong ORDER = new AtomicLong();
+  private static final Comparator<Handler> FIRST_TO_RUN =
+      Comparator.comparingInt(Handler::priority).reversed().thenComparingLong(Handler::order);
+  private static final Handler[] NONE = new Handler[0];
+
+  private record Handler(int priority, long order, EventHandler handler) {}
+
+  private final ConcurrentHashMap<String, Handler[]> handlers = new ConcurrentHashMap<>();
+
+  Registration add(String event, int priority, EventHandler handler) {
+    Handler added = new Handler(priority, ORDER.incrementAndGet(), handler);
+    handlers.compute(event, (name, current) -> {
+      Handler[] next = Arrays.copyOf(current == null ? NONE : current, current == null ? 1 : current.length + 1);
+      next[next.length - 1] = added;
+      Arrays.sort(next, FIRST_TO_RUN);
+      return next;
+    });
+    return () -> handlers.computeIfPresent(event, (name, current) -> {
+      Handler[] next = Arrays.stream(current).filter(h -> h != added).toArray(Handler[]::new);
+      return next.length == 0 ? null : next;
+    });
+  }
+
+  boolean hasHandlers(String event) {
+    return handlers.containsKey(event);
+  }
+
+  /** Calls the event's handlers in order until one stops it; a handler's exception is logged. */
+  void fire(Event event) {
+    Handler[] current = handlers.get(event.name());
+    if (current == null) {
+      return;
+    }
+    for (Handler handler : current) {
+      try {
+        handler.handler().handle(event);
+      } catch (Exception failure) {
+        LOG.log(Level.WARNING, () -> "a handler of event '" + event.name() + "' on host '" + event.host()
+            + "' threw; the other handlers still run", failure);
+      }
+      if (event.isStopped()) {
+        return;
+      }
+    }
+  }
+}

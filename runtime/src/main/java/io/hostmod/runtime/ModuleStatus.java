@@ -1,0 +1,14 @@
+package io.hostmod.runtime;
+
+import java.time.Instant;
+
+/**
+ * One module on one host, for an admin view.
+ *
+ * @param name the module
+ * @param kind per-host, global or shared
+ * @param state where it is in its lifecycle
+ * @param since when it entered that state
+ * @param failure for {@link ModuleState#FAILED}, what went wrong; otherwise {@code null}
+ */
+public record ModuleStatus(String name, ModuleKind kind, ModuleState state, Instant since, String failure) {}
