@@ -26,7 +26,10 @@ public final class ConfigException extends RuntimeException {
     return line;
   }
 
-  /** The dotted key, or {@code null} when it concerns no single key. */
+  /**
+   * The dotted key, or {@code null} when it concerns no single key, or the text is not valid TOML
+   * (the parser knows only the line; the message quotes it).
+   */
   public String key() {
     return key;
   }

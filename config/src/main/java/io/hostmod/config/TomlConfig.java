@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
@@ -77,8 +78,12 @@ public final class TomlConfig {
   public static ServerConfig parse(String text, String source, Set<String> knownOptions) {
     TomlParseResult toml = Toml.parse(text);
     if (toml.hasErrors()) {
+      // The parser gives the line only: show what is written there, which names the key.
       TomlParseError error = toml.errors().get(0);
-      throw new ConfigException(source, error.position().line(), null, "is not valid TOML: " + error.getMessage());
+      int line = error.position().line();
+      String written = line < 1 ? "" : text.lines().skip(line - 1L).findFirst().orElse("").strip();
+      throw new ConfigException(source, line, null, "is not valid TOML: " + error.getMessage()
+          + (written.isEmpty() ? "" : "; the line reads: " + written));
     }
     return new TomlConfig(source, toml, knownOptions).toConfig();
   }
@@ -148,11 +153,25 @@ public final class TomlConfig {
       throw error(path, "is not an option any module reads; check the spelling (known options: " + knownOptions + ")");
     }
     Object value = toml.get(path);
-    if (value instanceof TomlTable) {
-      throw error(path, "is a table, but options are strings, booleans, numbers or lists of these"
+    if (value instanceof TomlTable || (value instanceof TomlArray array && hasTable(array))) {
+      throw error(path, (value instanceof TomlTable ? "is a table" : "is a list of tables")
+          + ", but options are strings, booleans, numbers or lists of these"
           + (path.size() == 1 ? "; hosts go under [hosts.\"name\"]" : ""));
     }
-    return value instanceof TomlArray array ? array.toList() : value;
+    return value instanceof TomlArray array ? list(array) : value;
+  }
+
+  private static boolean hasTable(TomlArray array) {
+    return IntStream.range(0, array.size()).anyMatch(array::isTable);
+  }
+
+  /** An array as a list, nested arrays as lists too, so that options reject them as such. */
+  private static List<Object> list(TomlArray array) {
+    List<Object> items = new ArrayList<>();
+    for (Object item : array.toList()) {
+      items.add(item instanceof TomlArray nested ? list(nested) : item);
+    }
+    return items;
   }
 
   /** Runs a step of building, and turns the builder's complaint into an error at that key. */

@@ -6,8 +6,8 @@ package io.hostmod.runtime;
  *
  * <p>The lifecycle events are {@code module-loaded}, {@code module-unloaded}, {@code
  * module-reloaded} (on the module's host and on the server, {@code "*"}), {@code host-activated}
- * and {@code host-deactivated} (on the server), and {@code item-added/<key>}, {@code
- * item-removed/<key>} (on the item's host, with the item as data).
+ * (on the server), {@code host-deactivated} (on the host and on the server), and {@code
+ * item-added/<key>}, {@code item-removed/<key>} (on the item's host, with the item as data).
  */
 public final class Event {
 

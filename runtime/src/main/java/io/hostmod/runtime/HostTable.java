@@ -118,12 +118,18 @@ final class HostTable {
     return acquire(host, name, false);
   }
 
-  /** Claims a loaded entry for an unload or reload, or {@code module-not-loaded}. */
+  /**
+   * Claims a loaded entry for an unload or reload, or {@code module-not-loaded} (saying why, if
+   * its last load there failed).
+   */
   ModuleEntry<?> acquire(Host host, String name, boolean forReload) {
     while (true) {
       ModuleEntry<?> entry = host.modules.get(name);
       if (entry == null) {
-        throw ModuleException.notLoaded(host.name, name);
+        Host.Failure failure = host.failures.get(name);
+        throw failure == null
+            ? ModuleException.notLoaded(host.name, name)
+            : ModuleException.lastLoadFailed(host.name, name, failure.cause());
       }
       if (entry.acquire(forReload)) {
         return entry;

@@ -31,25 +31,69 @@ final class Lifecycle {
     try {
       loadWithDependencies(host, binding, loadedHere);
     } catch (RuntimeException | Error failure) {
+      // Newest first, so that what this call loaded on top of an entry is gone before it. An entry
+      // that another load has started to use since stays: it is that load's now.
       for (int i = loadedHere.size() - 1; i >= 0; i--) {
-        unloadEntry(loadedHere.get(i));
+        ModuleEntry<?> loaded = loadedHere.get(i);
+        if (loaded.acquireUnused()) {
+          unloadAcquired(loaded);
+        }
       }
       throw failure;
     }
   }
 
   /**
-   * Loads the dependencies the host does not have yet (recording them in {@code loadedHere}),
-   * then the module, and links it to its dependencies so that unloading one unloads it first.
+   * Loads the dependencies the host does not have yet (recording them in {@code loadedHere}, with
+   * the global instance of a shared one if this created it), then the module, and links it to its
+   * dependencies so that unloading one unloads it first.
    */
   private <M> ModuleEntry<M> loadWithDependencies(
       Host host, ModuleBinding<M> binding, List<ModuleEntry<?>> loadedHere) {
     List<ModuleEntry<?>> dependencies = new ArrayList<>();
+    try {
+      try {
+        loadDependencies(host, binding, loadedHere, dependencies);
+      } catch (RuntimeException | Error failure) {
+        // The module did not load, for a cause outside it: shown as its failure all the same.
+        failed(server.homeOf(host, binding), binding.name(), failure);
+        throw failure;
+      }
+      ModuleEntry<M> entry = loadOne(host, binding, loadedHere);
+      for (ModuleEntry<?> dependency : dependencies) {
+        if (!dependency.addDependent(entry)) {
+          unloadEntry(entry);
+          throw ModuleException.dependencyGone(host.name, binding.name(), dependency.name());
+        }
+      }
+      return entry;
+    } finally {
+      dependencies.forEach(ModuleEntry::unpin);
+    }
+  }
+
+  /**
+   * Adds the entries of the module's dependencies on the host to {@code dependencies}, loading
+   * those it does not have yet, each pinned until the module is linked to it.
+   */
+  private void loadDependencies(
+      Host host,
+      ModuleBinding<?> binding,
+      List<ModuleEntry<?>> loadedHere,
+      List<ModuleEntry<?>> dependencies) {
     for (String name : binding.dependencies()) {
       ModuleBinding<?> dependency = server.bindings.dependency(binding.name(), name);
       if (server.config.isDisabled(host.name, name)) {
         throw ModuleException.dependencyDisabled(host.name, binding.name(), name);
       }
+      dependencies.add(pinnedDependency(host, dependency, loadedHere));
+    }
+  }
+
+  /** The dependency's entry on the host, loaded first if it is not there, and pinned. */
+  private ModuleEntry<?> pinnedDependency(
+      Host host, ModuleBinding<?> dependency, List<ModuleEntry<?>> loadedHere) {
+    while (true) {
       ModuleEntry<?> entry = server.loadedEntry(host, dependency);
       if (entry == null) {
         try {
@@ -63,23 +107,21 @@ final class Lifecycle {
           }
         }
       }
-      dependencies.add(entry);
-    }
-    ModuleEntry<M> entry = loadOne(host, binding);
-    for (ModuleEntry<?> dependency : dependencies) {
-      if (!dependency.addDependent(entry)) {
-        unloadEntry(entry);
-        throw ModuleException.dependencyGone(host.name, binding.name(), dependency.name());
+      if (entry.pin()) {
+        return entry;
       }
+      // Another thread is unloading or reloading it: wait, then take it or load it again.
+      entry.awaitSettled();
     }
-    return entry;
   }
 
-  private <M> ModuleEntry<M> loadOne(Host host, ModuleBinding<M> binding) {
+  private <M> ModuleEntry<M> loadOne(
+      Host host, ModuleBinding<M> binding, List<ModuleEntry<?>> loadedHere) {
     return switch (binding.kind()) {
       case PER_HOST -> loadInstance(host, binding, host);
       case GLOBAL -> loadInstance(host, binding, table.global());
-      case SHARED -> host.isGlobal() ? loadInstance(host, binding, host) : attach(host, binding);
+      case SHARED ->
+          host.isGlobal() ? loadInstance(host, binding, host) : attach(host, binding, loadedHere);
     };
   }
 
@@ -105,9 +147,11 @@ final class Lifecycle {
   /**
    * Loads a shared module on a real host: creates the global instance if this is the first host
    * (the global entry stays claimed until this host's {@code @AddHost} returned, so the creation
-   * and the first attach succeed or fail together), then calls {@code @AddHost}.
+   * and the first attach succeed or fail together), then calls {@code @AddHost}. A global instance
+   * it created is added to {@code loadedHere}.
    */
-  private <M> ModuleEntry<M> attach(Host host, ModuleBinding<M> binding) {
+  private <M> ModuleEntry<M> attach(
+      Host host, ModuleBinding<M> binding, List<ModuleEntry<?>> loadedHere) {
     ModuleEntry<M> entry = table.claimOrFind(host, binding);
     if (!entry.isClaimedByCurrentThread()) {
       throw ModuleException.alreadyLoaded(host.name, binding.name());
@@ -135,6 +179,7 @@ final class Lifecycle {
     entry.settle(true);
     if (first) {
       global.settle(true);
+      loadedHere.add(global);
       loaded(global);
     }
     loaded(entry);
@@ -201,7 +246,7 @@ final class Lifecycle {
     try {
       hostEntry.binding.addHost(module, context);
     } catch (Throwable failure) {
-      throw ModuleException.loadFailed(hostEntry.host(), hostEntry.name(), "@AddHost", failure);
+      throw asLoadFailure(hostEntry, "@AddHost", failure);
     }
     HostPart<M> part = new HostPart<>(module, context);
     registerHooks(hostEntry, part);
@@ -220,8 +265,13 @@ final class Lifecycle {
   /** Drops an entry whose load failed: removes what it registered and records the failure. */
   private void abandon(ModuleEntry<?> entry, Throwable failure) {
     entry.releaseOwned();
-    entry.host.failures.put(entry.name(), new Host.Failure(String.valueOf(failure.getMessage()), Instant.now()));
+    failed(entry.host, entry.name(), failure);
     table.drop(entry);
+  }
+
+  /** Records why the module's last load on the host failed, for {@link ModuleManager#status()}. */
+  private static void failed(Host host, String module, Throwable failure) {
+    host.failures.put(module, new Host.Failure(String.valueOf(failure.getMessage()), Instant.now()));
   }
 
   private void loaded(ModuleEntry<?> entry) {
@@ -245,7 +295,8 @@ final class Lifecycle {
     }
     table.remove(host);
     host.failures.clear();
-    table.global().events.fire(new Event(Event.HOST_DEACTIVATED, host.name, null, null));
+    // Its own listeners (those of the manager: module hooks are gone by now) hear it too.
+    server.fireOnHostAndServer(host, new Event(Event.HOST_DEACTIVATED, host.name, null, null));
   }
 
   /** Unloads an entry if it is still loaded. */
@@ -311,12 +362,17 @@ final class Lifecycle {
 
   void reload(Host host, String name) {
     ModuleEntry<?> entry = table.acquire(host, name, true);
+    ModuleException notBack = null;
     if (entry.binding.kind() == ModuleKind.SHARED && !host.isGlobal()) {
       reattach(entry);
     } else {
-      reloadInstance(entry);
+      notBack = reloadInstance(entry);
     }
     server.fireOnHostAndServer(host, new Event(Event.MODULE_RELOADED, host.name, name, null));
+    if (notBack != null) {
+      // The new instance is loaded; report the hosts and dependents that did not come back.
+      throw notBack;
+    }
   }
 
   /**
@@ -354,34 +410,43 @@ final class Lifecycle {
 
   /**
    * Replaces an instance: dependents are saved and unloaded, then this module is saved, unloaded,
-   * created and restored, then the dependents are loaded back and restored. For a shared module's
+   * created and restored, then the dependents are loaded back and restored. Dependents go first so
+   * that what the module saves is its own state, with nothing of theirs left in it; if its
+   * {@code @Save} throws, they are loaded back and the old instance stays. For a shared module's
    * global instance the host parts are unloaded first and attached to the new instance after,
    * unlike Prosody, which leaves them pointing at the old one.
+   *
+   * @return the failures of host parts and dependents that did not come back, or {@code null}
    */
-  private <M> void reloadInstance(ModuleEntry<M> entry) {
+  private <M> ModuleException reloadInstance(ModuleEntry<M> entry) {
     ModuleBinding<M> binding = entry.binding;
-    HostPart<M> old = entry.partOrNull();
-    Object state;
-    try {
-      state = binding.save(old.module());
-    } catch (Throwable failure) {
-      entry.settle(true);
-      throw ModuleException.saveFailed(entry.host(), binding.name(), failure);
-    }
-    List<SetAside> setAside = setAsideDependents(entry);
     List<ModuleEntry<M>> hostEntries = new ArrayList<>();
     for (ModuleEntry<M> hostEntry : entry.attachedEntries()) {
       if (hostEntry.acquire(true)) {
-        setAside.addAll(setAsideDependents(hostEntry));
         hostEntries.add(hostEntry);
-        HostPart<M> part = hostEntry.partOrNull();
-        hostEntry.setPart(null);
-        hostEntry.releaseOwned();
-        try {
-          binding.unloadHost(part.module(), part.context());
-        } catch (Throwable failure) {
-          report("@Unload(HostContext)", hostEntry, failure);
-        }
+      }
+    }
+    List<SetAside> setAside = setAsideDependents(entry);
+    for (ModuleEntry<M> hostEntry : hostEntries) {
+      setAside.addAll(setAsideDependents(hostEntry));
+    }
+    Object state;
+    try {
+      state = binding.save(entry.part().module());
+    } catch (Throwable failure) {
+      hostEntries.forEach(hostEntry -> hostEntry.settle(true));
+      entry.settle(true);
+      ModuleException aborted = ModuleException.saveFailed(entry.host(), binding.name(), failure);
+      throw collect(aborted, loadBack(setAside));
+    }
+    for (ModuleEntry<M> hostEntry : hostEntries) {
+      HostPart<M> part = hostEntry.partOrNull();
+      hostEntry.setPart(null);
+      hostEntry.releaseOwned();
+      try {
+        binding.unloadHost(part.module(), part.context());
+      } catch (Throwable failure) {
+        report("@Unload(HostContext)", hostEntry, failure);
       }
     }
     entry.releaseOwned();
@@ -413,33 +478,40 @@ final class Lifecycle {
       }
     }
     entry.settle(true);
-    for (SetAside dependent : setAside) {
-      try {
-        loadBack(dependent);
-      } catch (ModuleException failure) {
-        refused = collect(refused, failure);
-      }
-    }
-    if (refused != null) {
-      // The new instance is loaded; report the hosts and dependents that did not come back.
-      throw refused;
-    }
+    return collect(refused, loadBack(setAside));
   }
 
-  /** Saves and unloads the modules that depend on the entry, deepest last in the returned order. */
+  /**
+   * Unloads the modules that depend on the entry, each after the modules that depend on it and
+   * right after its own {@code @Save}; returns them with their state, each before the modules that
+   * depend on it: the order to load them back in.
+   */
   private List<SetAside> setAsideDependents(ModuleEntry<?> entry) {
     List<SetAside> setAside = new ArrayList<>();
     for (ModuleEntry<?> dependent : entry.dependentEntries()) {
       if (!dependent.acquire(true)) {
         continue;
       }
-      Object state = saveForDependencyReload(dependent);
       List<SetAside> deeper = setAsideDependents(dependent);
+      Object state = saveForDependencyReload(dependent);
       unloadAcquired(dependent);
       setAside.add(new SetAside(dependent.host, dependent.binding, state));
       setAside.addAll(deeper);
     }
     return setAside;
+  }
+
+  /** Loads set-aside dependents back, with their state; returns the failures, or {@code null}. */
+  private ModuleException loadBack(List<SetAside> setAside) {
+    ModuleException notBack = null;
+    for (SetAside dependent : setAside) {
+      try {
+        loadBack(dependent);
+      } catch (ModuleException failure) {
+        notBack = collect(notBack, failure);
+      }
+    }
+    return notBack;
   }
 
   private static <M> Object saveForDependencyReload(ModuleEntry<M> entry) {
@@ -481,7 +553,9 @@ final class Lifecycle {
     if (first == null) {
       return next;
     }
-    first.addSuppressed(next);
+    if (next != null) {
+      first.addSuppressed(next);
+    }
     return first;
   }
 

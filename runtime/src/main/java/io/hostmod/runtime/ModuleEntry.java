@@ -46,6 +46,8 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
   private List<ModuleEntry<?>> dependencies;
   /** Hooks and items the module added here, removed when it is unloaded. */
   private List<Registration> owned;
+  /** Loads under way that have resolved this entry as a dependency but not linked to it yet. */
+  private int pins;
 
   ModuleEntry(Host host, ModuleBinding<M> binding, long sequence) {
     this.host = host;
@@ -141,11 +143,33 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
     if (!awaitSettled()) {
       return false;
     }
+    claim(forReload);
+    return true;
+  }
+
+  /**
+   * Claims a loaded entry for the rollback of the failed load that loaded it, unless other modules
+   * use it or are about to (linked or pinned dependents, attached hosts); {@code false} then, or
+   * if it is gone.
+   */
+  synchronized boolean acquireUnused() {
+    if (!awaitSettled()) {
+      return false;
+    }
+    if (pins > 0
+        || (dependents != null && !dependents.isEmpty())
+        || (attached != null && !attached.isEmpty())) {
+      return false;
+    }
+    claim(false);
+    return true;
+  }
+
+  private void claim(boolean forReload) {
     state = State.BUSY;
     reloading = forReload;
     since = System.currentTimeMillis();
     owner = Thread.currentThread();
-    return true;
   }
 
   /** Ends the claim: loaded, or gone (the caller has already removed it from its host). */
@@ -220,6 +244,23 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
       dependencies = new ArrayList<>();
     }
     dependencies.add(dependency);
+  }
+
+  /**
+   * Keeps this entry from being rolled back by another thread's failed load while a module that
+   * needs it loads, if it is loaded (or worked on by the current thread); {@code false} if it is
+   * being unloaded or gone. Undone by {@link #unpin} once the dependent is linked or failed.
+   */
+  synchronized boolean pin() {
+    if (!isUsableByCurrentThread()) {
+      return false;
+    }
+    pins++;
+    return true;
+  }
+
+  synchronized void unpin() {
+    pins--;
   }
 
   synchronized List<ModuleEntry<?>> dependentEntries() {

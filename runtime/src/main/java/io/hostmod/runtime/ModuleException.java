@@ -138,6 +138,17 @@ public final class ModuleException extends RuntimeException {
         null);
   }
 
+  static ModuleException lastLoadFailed(String host, String module, String cause) {
+    return new ModuleException(
+        MODULE_NOT_LOADED,
+        module,
+        host,
+        "module '" + module + "' is not loaded on host '" + host + "': its last load failed ("
+            + cause + "); fix the cause, then load it again with load(\"" + host + "\", \""
+            + module + "\")",
+        null);
+  }
+
   static ModuleException saveFailed(String host, String module, Throwable cause) {
     return new ModuleException(
         SAVE_STATE_FAILED,

@@ -82,7 +82,8 @@ public final class ModuleManager {
 
   /**
    * Unloads every module of the host, dependents before what they depend on (newest first), then
-   * deactivates it and fires {@code host-deactivated} on the server.
+   * deactivates it and fires {@code host-deactivated} on the host (for the listeners added with
+   * {@link #hook}) and on the server.
    *
    * @throws ModuleException {@code unknown-host} if it is not active
    */
@@ -91,13 +92,15 @@ public final class ModuleManager {
   }
 
   /**
-   * Loads a module on a host. A global module is loaded on {@code "*"} whatever host is asked; a
-   * shared module's global instance is created on its first load, and {@code @AddHost} is called
-   * for every real host.
+   * Loads a module on a host, after the modules it depends on that the host does not have yet. A
+   * global module is loaded on {@code "*"} whatever host is asked; a shared module's global
+   * instance is created on its first load, and {@code @AddHost} is called for every real host.
    *
-   * @throws ModuleException {@code unknown-host}, {@code module-not-found}, {@code
-   *     module-already-loaded}, {@code global-module-already-loaded}, or {@code load-failed} (with
-   *     the module's exception as cause; nothing of this load stays loaded)
+   * @throws ModuleException {@code unknown-host}, {@code module-not-found} (also for a missing
+   *     dependency), {@code module-already-loaded}, {@code global-module-already-loaded}, {@code
+   *     dependency-disabled}, {@code missing-option}, {@code bad-option}, or {@code load-failed}
+   *     (with the module's exception as cause). Nothing of a failed load stays loaded, the
+   *     dependencies it loaded included; {@link #status()} shows the module as failed.
    */
   public void load(String host, String name) {
     ModuleBinding<?> binding = bindings.named(requireName(name, "module name"));
@@ -118,12 +121,15 @@ public final class ModuleManager {
 
   /**
    * Replaces a module's instance on a host, carrying its {@code @Save} state to the new instance's
-   * {@code @Restore}. On a real host, a shared module's host part is unloaded and added again; on
-   * {@code "*"}, its global instance is replaced and every host part attached to the new one.
+   * {@code @Restore}. The modules that depend on it are saved and unloaded first, and loaded back
+   * with their state after. On a real host, a shared module's host part is unloaded and added
+   * again (its dependents keep running); on {@code "*"}, its global instance is replaced and every
+   * host part attached to the new one.
    *
    * @throws ModuleException {@code module-not-loaded}; {@code save-state-failed} (the old instance
-   *     stays loaded); {@code load-failed} (the module is no longer loaded there, or, for a host
-   *     part that refused the new instance, no longer loaded on that host)
+   *     stays loaded, its dependents are loaded back); {@code load-failed} (the module is no longer
+   *     loaded there, or, for a host part that refused the new instance or a dependent that did
+   *     not load back, that one is no longer loaded)
    */
   public void reload(String host, String name) {
     bindings.named(requireName(name, "module name"));

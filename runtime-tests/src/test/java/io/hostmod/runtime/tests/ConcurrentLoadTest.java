@@ -172,6 +172,49 @@ class ConcurrentLoadTest extends ManagerTestBase {
     }
   }
 
+  @RepeatedTest(20)
+  void dependentsLoadedOnManyHostsAtOnceShareOneInstanceOfEachGlobalDependency() throws Exception {
+    List<String> hosts = activateHosts(THREADS);
+
+    Map<String, Long> outcomes = race(THREADS, i -> manager.load(hosts.get(i), "welcome"));
+
+    assertEquals(Map.of(LOADED, (long) THREADS), outcomes);
+    assertEquals(1, Journal.count("stats.new"));
+    assertEquals(1, Journal.count("chat.new *"));
+    StatsModule stats = manager.instance(GLOBAL, StatsModule.class);
+    for (String host : hosts) {
+      assertEquals(1, Journal.count("roster.new " + host), host);
+      assertEquals(1, Journal.count("chat.addHost " + host), host);
+      assertSame(stats, manager.instance(host, WelcomeModule.class).stats, host);
+    }
+  }
+
+  /**
+   * One host fails to load its module while the others load theirs: its rollback must not take
+   * away the global dependencies it created if another host's module has started to use them.
+   */
+  @RepeatedTest(20)
+  void failedLoadRacingWithOtherHostsLeavesTheDependenciesTheyUse() throws Exception {
+    List<String> hosts = activateHosts(THREADS);
+    String failing = hosts.get(0);
+    Journal.failAt("welcome.load " + failing);
+
+    Map<String, Long> outcomes = race(THREADS, i -> manager.load(hosts.get(i), "welcome"));
+
+    assertEquals(Map.of(LOADED, THREADS - 1L, LOAD_FAILED, 1L), outcomes);
+    assertEquals(Set.of(), manager.loadedModules(failing));
+    StatsModule stats = manager.instance(GLOBAL, StatsModule.class);
+    ChatModule chat = manager.instance(GLOBAL, ChatModule.class);
+    for (String host : hosts.subList(1, THREADS)) {
+      assertTrue(manager.isLoaded(host, "welcome"), host);
+      assertSame(stats, manager.instance(host, WelcomeModule.class).stats, host);
+      assertSame(chat, manager.instance(host, ChatModule.class), host);
+    }
+    // Whatever the rollback unloaded was made again: one live instance of each, nothing leaked.
+    assertEquals(1, Journal.count("stats.new") - Journal.count("stats.unload *"));
+    assertEquals(1, Journal.count("chat.new *") - Journal.count("chat.unload *"));
+  }
+
   private List<String> activateHosts(int count) {
     List<String> hosts = IntStream.range(0, count).mapToObj(i -> "host" + i + ".example").toList();
     hosts.forEach(manager::activateHost);

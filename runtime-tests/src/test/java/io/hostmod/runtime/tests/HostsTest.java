@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 /** Hosts coming and going, and finding the generated catalog. */
 class HostsTest extends ManagerTestBase {
 
-  private static final Set<String> TEST_MODULES = Set.of("chat", "reentrant", "roster", "stats");
+  private static final Set<String> TEST_MODULES =
+      Set.of(
+          "archive", "chat", "conference", "disco", "motd", "reentrant", "roster", "spam_filter",
+          "stats", "upload", "welcome");
 
   @Test
   void activatedHostCanLoadModules() {

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hostmod.runtime.HostStatus;
 import io.hostmod.runtime.ModuleContext;
 import io.hostmod.runtime.ModuleException;
 import io.hostmod.runtime.ModuleManager;
+import io.hostmod.runtime.ModuleStatus;
+import io.hostmod.runtime.ServerConfig;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.function.Executable;
@@ -20,6 +25,22 @@ abstract class ManagerTestBase {
   static final String A = "a.example";
   static final String B = "b.example";
   static final String GLOBAL = ModuleManager.GLOBAL;
+
+  /**
+   * The steps of loading welcome on a.example when none of its dependencies is loaded: its
+   * per-host, shared and global dependencies first, in the order it declares them.
+   */
+  static final List<String> WELCOME_ON_A =
+      List.of(
+          "roster.new a.example",
+          "roster.load a.example",
+          "chat.new *",
+          "chat.load *",
+          "chat.addHost a.example",
+          "stats.new",
+          "stats.load *",
+          "welcome.new a.example",
+          "welcome.load a.example");
 
   ModuleManager manager;
 
@@ -42,8 +63,41 @@ abstract class ManagerTestBase {
     Journal.take();
   }
 
+  /**
+   * Replaces the manager by one with this configuration and these always-loaded modules, over the
+   * same catalog; no host is active yet.
+   */
+  final void restartWith(ServerConfig config, String... alwaysLoaded) {
+    manager = ModuleManager.builder().discoverCatalogs().config(config).alwaysLoad(alwaysLoaded).build();
+  }
+
+  /** Restarts with this configuration, then activates a.example and b.example as before. */
+  final void configure(ServerConfig config) {
+    restartWith(config);
+    manager.activateHost(A);
+    manager.activateHost(B);
+  }
+
+  /** What {@code status()} says of a module on a host, or {@code null} if it lists no such module. */
+  final ModuleStatus statusOf(String host, String module) {
+    HostStatus found =
+        manager.status().stream()
+            .filter(status -> status.host().equals(host))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("status() lists no host " + host));
+    return found.modules().stream()
+        .filter(status -> status.name().equals(module))
+        .findFirst()
+        .orElse(null);
+  }
+
   final ChatModule_HostProxy chatOn(String host) {
     return manager.hostProxy(host, ChatModule_HostProxy.class);
+  }
+
+  /** The first list followed by the second. */
+  static List<String> concat(List<String> first, List<String> then) {
+    return Stream.concat(first.stream(), then.stream()).toList();
   }
 
   /** Runs a call that must fail with {@code code}, and returns the failure for further checks. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hostmod.runtime.ModuleException;
 import io.hostmod.runtime.ModuleManager;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -74,6 +75,18 @@ final class RuntimeLog implements BeforeEachCallback, AfterEachCallback {
     }
   }
 
+  /**
+   * Checks that exactly one error was logged, for a failure with {@code code}, and that it names
+   * each of {@code words}.
+   */
+  void assertOneError(String code, String... words) {
+    assertEquals(1, records.size(), this::logged);
+    LogRecord record = records.get(0);
+    assertEquals(Level.SEVERE, record.getLevel());
+    assertEquals(code, assertInstanceOf(ModuleException.class, record.getThrown()).code());
+    assertNames(record, words);
+  }
+
   private String logged() {
     return "logged: " + records.stream().map(LogRecord::getMessage).toList();
   }
@@ -82,6 +95,10 @@ final class RuntimeLog implements BeforeEachCallback, AfterEachCallback {
     assertEquals(Level.WARNING, record.getLevel());
     Journal.Fault fault = assertInstanceOf(Journal.Fault.class, record.getThrown());
     assertTrue(fault.getMessage().endsWith(step), fault::getMessage);
+    assertNames(record, words);
+  }
+
+  private static void assertNames(LogRecord record, String... words) {
     for (String word : words) {
       assertTrue(
           record.getMessage().contains(word), () -> "'" + record.getMessage() + "' should name " + word);
