@@ -287,16 +287,21 @@ final class Lifecycle {
 
   /** Unloads every module of a closing host, newest first, then removes the host. */
   void deactivate(Host host) {
+    unloadAll(host);
+    table.remove(host);
+    host.failures.clear();
+    // Its own listeners (those of the manager: module hooks are gone by now) hear it too.
+    server.fireOnHostAndServer(host, new Event(Event.HOST_DEACTIVATED, host.name, null, null));
+  }
+
+  /** Unloads every module of a host, dependents first (newest first). */
+  void unloadAll(Host host) {
     List<ModuleEntry<?>> entries;
     while (!(entries = table.entriesNewestFirst(host)).isEmpty()) {
       for (ModuleEntry<?> entry : entries) {
         unloadEntry(entry);
       }
     }
-    table.remove(host);
-    host.failures.clear();
-    // Its own listeners (those of the manager: module hooks are gone by now) hear it too.
-    server.fireOnHostAndServer(host, new Event(Event.HOST_DEACTIVATED, host.name, null, null));
   }
 
   /** Unloads an entry if it is still loaded. */

@@ -92,6 +92,24 @@ public final class ModuleManager {
   }
 
   /**
+   * Shuts the module system down: deactivates every host (each unloading its modules, dependents
+   * first), then unloads every module of {@code "*"}, dependents first. The manager stays usable:
+   * hosts can be activated again.
+   */
+  public void shutdown() {
+    for (String host : table.activeHosts()) {
+      if (!host.equals(GLOBAL)) {
+        try {
+          deactivateHost(host);
+        } catch (ModuleException alreadyGone) {
+          // Deactivated by another thread meanwhile.
+        }
+      }
+    }
+    lifecycle.unloadAll(table.global());
+  }
+
+  /**
    * Loads a module on a host, after the modules it depends on that the host does not have yet. A
    * global module is loaded on {@code "*"} whatever host is asked; a shared module's global
    * instance is created on its first load, and {@code @AddHost} is called for every real host.
