@@ -1,0 +1,42 @@
+package io.hostmod.examples;
+
+import io.hostmod.Load;
+import io.hostmod.Module;
+import io.hostmod.runtime.ModuleContext;
+
+/**
+ * A per-host module that depends on another: an HTML page for the host's chat room, at {@code
+ * /chat}. Loading it on a host loads {@code chat} there first; unloading {@code chat} from the host
+ * unloads this page first. It talks to its host's room through the shared module's host proxy.
+ */
+@Module(dependsOn = ChatModule.class)
+public class ChatPageModule {
+
+  private ChatModule_HostProxy chat;
+
+  @Load
+  void load(ModuleContext context) {
+    chat = context.hostProxy(ChatModule_HostProxy.class);   // stays valid across reloads of chat
+    context.addItem(Route.ITEM, Route.get("/chat", request -> Response.html(page(context.host()))));
+    context.addItem(Route.ITEM, Route.post("/chat", request -> {
+      String text = request.param("text", null);
+      if (text != null) {
+        chat.post(request.param("from", "anonymous"), text);
+      }
+      return Response.redirect("/chat");
+    }));
+  }
+
+  private String page(String host) {
+    StringBuilder items = new StringBuilder();
+    for (ChatModule.Message message : chat.messages()) {
+      items.append("<li><b>").append(Escape.html(message.from())).append("</b>: ")
+          .append(Escape.html(message.text())).append("</li>\n");
+    }
+    return "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Chat on " + Escape.html(host)
+        + "</title></head>\n<body><h1>Chat on " + Escape.html(host) + "</h1>\n<ul>\n" + items + "</ul>\n"
+        + "<form method=\"post\" action=\"/chat\"><input name=\"from\" placeholder=\"name\">"
+        + " <input name=\"text\" placeholder=\"message\" required autofocus> <button>Post</button></form>\n"
+        + "</body></html>\n";
+  }
+}

@@ -1,0 +1,403 @@
+package io.hostmod.examples;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import io.hostmod.config.ConfigException;
+import io.hostmod.config.TomlConfig;
+import io.hostmod.runtime.Event;
+import io.hostmod.runtime.HostStatus;
+import io.hostmod.runtime.ModuleException;
+import io.hostmod.runtime.ModuleManager;
+import io.hostmod.runtime.ModuleStatus;
+import io.hostmod.runtime.ServerConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The example server: virtual hosts served over HTTP on 127.0.0.1, each answering with the routes
+ * of the modules loaded on it, and an admin API on a second loopback port to load, unload and
+ * reload modules and to activate and deactivate hosts while it runs.
+ *
+ * <pre>
+ * mvn -B -q -pl examples -am package exec:java -DskipTests -Dexec.args="--port 8080 --admin-port 8081 --config my.toml"
+ * </pre>
+ *
+ * <p>Without {@code --config} it uses its embedded {@code default-config.toml}: three hosts.
+ * Port 0 picks a free port. Ctrl-C deactivates every host and unloads every module, dependents
+ * first, before the process ends.
+ */
+public final class ExampleServer {
+
+  /** The option (global section) that sets the admin token; unset, one is generated. */
+  public static final String ADMIN_TOKEN = "admin_token";
+
+  public static final int DEFAULT_PORT = 8080;
+  public static final int DEFAULT_ADMIN_PORT = 8081;
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+  static {
+    // The JDK's HttpServer writes a response's headers and body apart: without TCP_NODELAY, a
+    // kept-alive connection waits for the client's delayed ACK (some 40 ms) on every response.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+  private static final String USAGE = "usage: ExampleServer [--config file.toml] [--port 8080] [--admin-port 8081]"
+      + "   (port 0: a free port)";
+
+  private final ServerConfig config;
+  private final Consumer<String> log;
+  private final ModuleManager modules;
+  private final String adminToken;
+  private final Gate gate = new Gate();
+  private final ExecutorService workers = Executors.newFixedThreadPool(8, daemon("http"));
+  private final HttpServer http;
+  private final HttpServer admin;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  private ExampleServer(ServerConfig config, int port, int adminPort, Consumer<String> log) throws IOException {
+    if (config.hosts().isEmpty()) {
+      throw new IllegalArgumentException("the configuration lists no host; add a [hosts.\"name\"] section");
+    }
+    this.config = config;
+    this.log = log;
+    this.adminToken = adminToken(config);
+    this.modules = ModuleManager.builder().config(config).discoverCatalogs().build();
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    this.http = bind(new InetSocketAddress(loopback, port), "--port");
+    try {
+      this.admin = bind(new InetSocketAddress(loopback, adminPort), "--admin-port");
+    } catch (IOException | RuntimeException failure) {
+      http.stop(0);
+      throw failure;
+    }
+    http.createContext("/", gate.wrap(new HostRouter(modules, config, log)));
+    admin.createContext("/", gate.wrap(new AdminApi(modules, config, adminToken, adminUrl().toString())));
+    http.setExecutor(workers);
+    admin.setExecutor(workers);
+  }
+
+  /**
+   * Starts a server: activates every configured host (loading its modules), then serves them.
+   *
+   * @param port the HTTP port on 127.0.0.1; 0 for a free one
+   * @param adminPort the admin API's port on 127.0.0.1; 0 for a free one
+   * @throws BindException if a port is taken
+   */
+  public static ExampleServer start(ServerConfig config, int port, int adminPort) throws IOException {
+    return start(config, port, adminPort, line -> System.out.println(LocalTime.now().format(TIME) + " " + line));
+  }
+
+  /** Starts a server that writes its log lines (modules loaded and unloaded, ...) to {@code log}. */
+  public static ExampleServer start(ServerConfig config, int port, int adminPort, Consumer<String> log)
+      throws IOException {
+    ExampleServer server = new ExampleServer(config, port, adminPort, log);
+    try {
+      server.logLifecycle();
+      for (String host : config.hosts().keySet()) {
+        server.modules.activateHost(host);
+      }
+      server.http.start();
+      server.admin.start();
+    } catch (RuntimeException failure) {
+      server.stop();
+      throw failure;
+    }
+    return server;
+  }
+
+  /**
+   * Reads a configuration file, or the embedded default when {@code file} is {@code null}. Every
+   * option key must be one that the server or a module reads, so that a misspelt key is an error.
+   *
+   * @throws ConfigException naming the file, line and key
+   */
+  public static ServerConfig readConfig(Path file) {
+    if (file != null) {
+      return TomlConfig.read(file, knownOptions());
+    }
+    try (InputStream in = ExampleServer.class.getResourceAsStream("default-config.toml")) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return TomlConfig.parse(text, "default-config.toml (embedded)", knownOptions());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The option keys a configuration may set: the server's own and those its modules read. */
+  static Set<String> knownOptions() {
+    // The keys the example modules read by hand, then those modules declare with @Option.
+    Set<String> keys = new TreeSet<>(Set.of(ADMIN_TOKEN, ChatModule.HISTORY_LIMIT, WelcomeModule.WELCOME_TEXT));
+    keys.addAll(ModuleManager.builder().discoverCatalogs().build().optionKeys());
+    return keys;
+  }
+
+  public ModuleManager modules() {
+    return modules;
+  }
+
+  /** The token the admin API asks for. */
+  public String adminToken() {
+    return adminToken;
+  }
+
+  /** The HTTP listener, such as {@code http://127.0.0.1:8080/}; send the host in the Host header. */
+  public URI url() {
+    return url(http);
+  }
+
+  /** A host's address, such as {@code http://chat.localhost:8080/}. */
+  public URI url(String host) {
+    return URI.create("http://" + host + ":" + http.getAddress().getPort() + "/");
+  }
+
+  /** The admin API and status page, such as {@code http://127.0.0.1:8081/}. */
+  public URI adminUrl() {
+    return url(admin);
+  }
+
+  /**
+   * Stops the server: answers new requests with 503, lets those under way finish (up to 5
+   * seconds), closes both ports, deactivates every host (each unloads its modules, dependents
+   * first) and unloads the global modules. Calling it again waits for the first call to finish.
+   */
+  public void stop() {
+    if (!stopping.compareAndSet(false, true)) {
+      awaitStop();
+      return;
+    }
+    try {
+      gate.close(TimeUnit.SECONDS.toNanos(5));
+      http.stop(0);
+      admin.stop(0);
+      List<String> hosts = new ArrayList<>(config.hosts().keySet());
+      Collections.reverse(hosts);
+      for (String host : hosts) {
+        if (modules.activeHosts().contains(host)) {
+          modules.deactivateHost(host);
+        }
+      }
+      unloadGlobalModules();
+      workers.shutdown();
+      log.accept("stopped");
+    } finally {
+      stopped.countDown();
+    }
+  }
+
+  /** Waits until {@link #stop()} has finished. */
+  public void awaitStop() {
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Unloads the modules of "*", newest first; unloading a module unloads its dependents first. */
+  private void unloadGlobalModules() {
+    List<ModuleStatus> loaded = new ArrayList<>();
+    for (HostStatus host : modules.status()) {
+      if (host.host().equals(ModuleManager.GLOBAL)) {
+        loaded.addAll(host.modules());
+      }
+    }
+    loaded.sort(Comparator.comparing(ModuleStatus::since).reversed());
+    for (ModuleStatus module : loaded) {
+      if (modules.isLoaded(ModuleManager.GLOBAL, module.name())) {
+        try {
+          modules.unload(ModuleManager.GLOBAL, module.name());
+        } catch (ModuleException alreadyGone) {
+          // Unloaded meanwhile, as a dependent of another one.
+        }
+      }
+    }
+  }
+
+  /** Logs every module loaded, unloaded and reloaded, and every host (de)activated. */
+  private void logLifecycle() {
+    for (String event : List.of(Event.MODULE_LOADED, Event.MODULE_UNLOADED, Event.MODULE_RELOADED)) {
+      String verb = event.substring("module-".length());
+      modules.hook(ModuleManager.GLOBAL, event, 0, e -> log.accept(verb + " " + e.module() + " on " + e.host()));
+    }
+    for (String event : List.of(Event.HOST_ACTIVATED, Event.HOST_DEACTIVATED)) {
+      String verb = event.substring("host-".length());
+      modules.hook(ModuleManager.GLOBAL, event, 0, e -> log.accept(verb + " host " + e.host()));
+    }
+  }
+
+  public static void main(String[] args) throws IOException {
+    Path configFile = null;
+    int port = DEFAULT_PORT;
+    int adminPort = DEFAULT_ADMIN_PORT;
+    try {
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--config" -> configFile = Path.of(value(args, ++i));
+          case "--port" -> port = port(value(args, ++i));
+          case "--admin-port" -> adminPort = port(value(args, ++i));
+          default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+        }
+      }
+    } catch (IllegalArgumentException bad) {
+      System.err.println(bad.getMessage() + "\n" + USAGE);
+      System.exit(2);
+    }
+    ExampleServer server;
+    try {
+      server = start(readConfig(configFile), port, adminPort);
+    } catch (ConfigException | IllegalArgumentException | BindException problem) {
+      System.err.println("cannot start: " + problem.getMessage());
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "hostmod-shutdown"));
+    System.out.println(server.banner());
+    server.awaitStop();
+  }
+
+  /** What main prints once the server runs: where each host is, and how to reach the admin API. */
+  String banner() {
+    StringBuilder text = new StringBuilder("\nhostmod example server on " + url() + "\n");
+    for (String host : config.hosts().keySet()) {
+      text.append(String.format("  %-34s %s%n", url(host), String.join(", ", modules.loadedModules(host))));
+    }
+    text.append(String.format("  %-34s %s%n", "global (*)", String.join(", ", modules.loadedModules(ModuleManager.GLOBAL))));
+    text.append("  (or name the host in a header: curl -H 'Host: ").append(config.hosts().keySet().iterator().next())
+        .append("' ").append(url()).append(")\n");
+    text.append("admin API and status page: ").append(adminUrl()).append(config.global().options().containsKey(ADMIN_TOKEN)
+        ? "   (token: admin_token of the configuration)\n"
+        : "?token=" + adminToken + "\n  export TOKEN=" + adminToken + "\n");
+    return text.append("Ctrl-C stops the server.\n").toString();
+  }
+
+  private static String adminToken(ServerConfig config) {
+    Object configured = config.global().options().get(ADMIN_TOKEN);
+    if (configured == null) {
+      byte[] random = new byte[16];
+      new SecureRandom().nextBytes(random);
+      return HexFormat.of().formatHex(random);
+    }
+    if (!(configured instanceof String token) || token.isBlank()) {
+      throw new IllegalArgumentException(ADMIN_TOKEN + " must be a non-empty string");
+    }
+    return token;
+  }
+
+  private static HttpServer bind(InetSocketAddress address, String option) throws IOException {
+    try {
+      return HttpServer.create(address, 0);
+    } catch (BindException taken) {
+      BindException explained = new BindException("port " + address.getPort() + " on " + address.getAddress().getHostAddress()
+          + " is taken (" + taken.getMessage() + "); pass another with " + option + " N, or 0 for a free one");
+      explained.initCause(taken);
+      throw explained;
+    }
+  }
+
+  private static URI url(HttpServer server) {
+    InetSocketAddress address = server.getAddress();
+    return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + "/");
+  }
+
+  private static String value(String[] args, int i) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(args[i - 1] + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static int port(String text) {
+    try {
+      int port = Integer.parseInt(text);
+      if (port >= 0 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below
+    }
+    throw new IllegalArgumentException("a port is a number from 0 to 65535, not '" + text + "'");
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return task -> {
+      Thread thread = new Thread(task, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /**
+   * Counts the requests being answered, so that {@link #stop()} lets them finish before closing
+   * the ports (the JDK 17 {@code HttpServer.stop(delay)} always waits the whole delay).
+   */
+  private static final class Gate {
+    private int underWay;
+    private boolean closed;
+
+    HttpHandler wrap(HttpHandler handler) {
+      return exchange -> {
+        if (!enter()) {
+          Http.send(exchange, Response.error(503, "stopping", "the server is stopping"));
+          return;
+        }
+        try {
+          handler.handle(exchange);
+        } finally {
+          exit();
+        }
+      };
+    }
+
+    private synchronized boolean enter() {
+      if (!closed) {
+        underWay++;
+      }
+      return !closed;
+    }
+
+    private synchronized void exit() {
+      if (--underWay == 0) {
+        notifyAll();
+      }
+    }
+
+    /** Refuses new requests, and waits up to {@code nanos} for those under way. */
+    synchronized void close(long nanos) {
+      closed = true;
+      long deadline = System.nanoTime() + nanos;
+      try {
+        for (long left = nanos; underWay > 0 && left > 0; left = deadline - System.nanoTime()) {
+          TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
