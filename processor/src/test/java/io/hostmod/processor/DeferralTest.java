@@ -6,6 +6,7 @@ import static io.hostmod.processor.HostmodTesting.assertErrorAt;
 import static io.hostmod.processor.HostmodTesting.call;
 import static io.hostmod.processor.HostmodTesting.classLoader;
 import static io.hostmod.processor.HostmodTesting.compile;
+import static io.hostmod.processor.HostmodTesting.compileRecordingSources;
 import static io.hostmod.processor.HostmodTesting.compiler;
 import static io.hostmod.processor.HostmodTesting.discoverModules;
 import static io.hostmod.processor.HostmodTesting.generatedSource;
@@ -148,9 +149,9 @@ class DeferralTest {
     assertErrorAt(compilation, muc.at("Missing missing", "Missing"), "cannot find symbol");
     assertErrorAt(
         compilation,
-        muc.at("class MucModule"),
-        "[HostmodUnresolved] @Module class test.MucModule was not processed because Missing could"
-            + " not be resolved; fix that first");
+        muc.at("Missing missing", "missing"),
+        "[HostmodUnresolved] @Module class MucModule was not processed because Missing could not"
+            + " be resolved; fix that first");
   }
 
   @Test
@@ -164,9 +165,9 @@ class DeferralTest {
     assertErrorAt(compilation, muc.at("Missing.class"), "cannot find symbol");
     assertErrorAt(
         compilation,
-        muc.at("class MucModule"),
-        "[HostmodUnresolved] @Module class test.MucModule was not processed because a class in"
-            + " dependsOn");
+        muc.at("Missing.class", ".class"),
+        "[HostmodUnresolved] @Module class MucModule was not processed because Missing could not"
+            + " be resolved; fix that first");
   }
 
   /** javac's error about the missing type is enough; hostmod adds nothing to an erroneous build. */
@@ -186,5 +187,128 @@ class DeferralTest {
     assertThat(compilation).hadErrorCount(2);
     assertErrorAt(compilation, muc.at("Missing missing", "Missing"), "cannot find symbol");
     assertErrorAt(compilation, broken.at("void unload()", "unload"), "[HostmodPrivate]");
+  }
+
+  /** A constant that does not resolve leaves javac's error, and hostmod says why it did nothing. */
+  @Test
+  void constantThatNeverExists() {
+    Source muc = module("MucModule", "@Module(global = Flags.GLOBAL)", "");
+
+    Compilation compilation = compile(muc);
+
+    assertThat(compilation).hadErrorCount(2);
+    assertErrorAt(compilation, muc.at("Flags.GLOBAL", "Flags"), "cannot find symbol");
+    assertErrorAt(
+        compilation,
+        muc.at("Flags.GLOBAL", ".GLOBAL"),
+        "[HostmodUnresolved] @Module class MucModule was not processed because Flags.GLOBAL"
+            + " could not be resolved; fix that first");
+  }
+
+  /**
+   * JDK 17 leaves an annotation that does not resolve out of the element, so the module looks like
+   * one without that lifecycle method, and javac's error alone fails the compilation. JDK 25 shows
+   * it to processors as an unresolved type: the module waits for it like for any type, and says
+   * why it got no code.
+   */
+  @Test
+  void lifecycleAnnotationWithoutItsImport() {
+    Source muc = Source.of("test.MucModule", """
+        package test;
+
+        @io.hostmod.Module
+        public class MucModule {
+          @Load
+          void load() {}
+        }
+        """);
+
+    Compilation compilation = compile(muc);
+
+    assertErrorAt(compilation, muc.at("@Load", "Load"), "cannot find symbol");
+    boolean modeled =
+        compilation.errors().stream()
+            .anyMatch(error -> error.getMessage(null).startsWith("[HostmodUnresolved]"));
+    assertThat(compilation).hadErrorCount(modeled ? 2 : 1);
+    if (modeled) {
+      assertErrorAt(
+          compilation,
+          muc.at("@Load"),
+          "[HostmodUnresolved] @Module class MucModule was not processed because @Load could not"
+              + " be resolved; fix that first");
+    }
+  }
+
+  /** A type generated later, used by a method the module inherits, is waited for too. */
+  @Test
+  void typeInAnInheritedMethodIsWaitedFor() {
+    Source base = Source.of("test.TokenModule", """
+        package test;
+
+        import io.hostmod.Restore;
+        import io.hostmod.Save;
+
+        public abstract class TokenModule {
+          @Save
+          Token save() { return new Token("saved"); }
+
+          @Restore
+          void restore(Token token) {}
+        }
+        """);
+    Source muc = Source.of("test.MucModule", """
+        package test;
+
+        @io.hostmod.Module
+        public class MucModule extends TokenModule {}
+        """);
+
+    Compilation compilation =
+        compiler(new GeneratingProcessor(Map.of("test.Token", TOKEN)))
+            .compile(base.file(), muc.file());
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(generatedSource(compilation, "test.MucModule_Binding"))
+        .contains("module.restore((Token) state);");
+  }
+
+  /**
+   * Where javac's tree API is missing (Gradle wraps the processing environment), the class is
+   * not named as written, but the error is still on it.
+   */
+  @Test
+  void dependencyThatNeverExistsWithoutTheTreeApi() {
+    Source muc = module("MucModule", "@Module(dependsOn = Missing.class)", "");
+
+    Compilation compilation = compileRecordingSources(muc).compilation();
+
+    assertThat(compilation).hadErrorCount(2);
+    assertErrorAt(
+        compilation,
+        muc.at("Missing.class", ".class"),
+        "[HostmodUnresolved] @Module class MucModule was not processed because a class in"
+            + " dependsOn could not be resolved; fix that first");
+  }
+
+  /**
+   * A module may depend on one whose values do not resolve: that one waits and is reported, and
+   * reading it from the other is no failure of the processor.
+   */
+  @Test
+  void dependencyWithAValueThatNeverResolves() {
+    Source roster = module("RosterModule", "@Module(global = Flags.GLOBAL)", "");
+    Source stats =
+        module("StatsModule", "@Module(global = true, dependsOn = RosterModule.class)", "");
+
+    Compilation compilation = compile(roster, stats);
+
+    assertThat(compilation).failed();
+    assertErrorAt(compilation, roster.at("Flags.GLOBAL", "Flags"), "cannot find symbol");
+    assertErrorAt(
+        compilation,
+        roster.at("Flags.GLOBAL", ".GLOBAL"),
+        "[HostmodUnresolved] @Module class RosterModule was not processed because Flags.GLOBAL"
+            + " could not be resolved; fix that first");
+    assertThat(compilation).hadErrorCount(2);
   }
 }

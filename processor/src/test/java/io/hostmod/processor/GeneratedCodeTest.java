@@ -156,7 +156,8 @@ class GeneratedCodeTest {
     assertThat(modules.isLoaded("a.example", "muc")).isTrue();
     assertThat(modules.isLoaded("b.example", "muc")).isFalse();
     assertThat(modules.isLoaded(ModuleManager.GLOBAL, "muc")).isFalse();
-    assertThat(Journal.take())
+    // Loading muc loads its dependency server_contact_info too; only muc's own steps matter here.
+    assertThat(Journal.take().stream().filter(entry -> entry.startsWith("muc: ")).toList())
         .containsExactly(
             "muc: load on a.example", "muc: load on b.example", "muc: unload from b.example")
         .inOrder();

@@ -9,6 +9,7 @@ import io.hostmod.runtime.HostProxy;
 import io.hostmod.runtime.ModuleCatalog;
 import io.hostmod.runtime.ModuleManager;
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +17,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.MalformedURLException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.net.URLStreamHandler;
@@ -80,13 +82,14 @@ final class HostmodTesting {
   // ---- compiling
 
   /**
-   * javac with -Xlint:all, the other processors, then a new hostmod processor (it keeps state per
-   * compilation). The others come first: hostmod claims its annotations, and javac does not offer
-   * claimed annotations to a {@code "*"} processor after it.
+   * javac with -Xlint:all, the other processors, then new hostmod processors (they keep state per
+   * compilation), as a build finds them. The others come first: hostmod claims its annotations,
+   * and javac does not offer claimed annotations to a {@code "*"} processor after it.
    */
   static Compiler compiler(Processor... others) {
     List<Processor> processors = new ArrayList<>(List.of(others));
     processors.add(new HostmodProcessor());
+    processors.add(new GeneratedClaimProcessor());
     return javac(processors);
   }
 
@@ -96,6 +99,15 @@ final class HostmodTesting {
 
   static Compilation compile(List<Source> sources) {
     return compiler().compile(files(sources));
+  }
+
+  /** Where a class of the tests' class path comes from: its jar or classes directory. */
+  static File codeSource(Class<?> type) {
+    try {
+      return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static List<JavaFileObject> files(List<Source> sources) {
@@ -114,13 +126,22 @@ final class HostmodTesting {
 
   /** Compiles with a hostmod processor whose {@link Filer} records every source it creates. */
   static Recorded compileRecordingSources(Source... sources) {
+    return compileRecordingSources(Set.of(), sources);
+  }
+
+  /**
+   * Compiles with a hostmod processor whose {@link Filer} records every source it creates, and
+   * fails with an {@link IllegalStateException} to create those named in {@code failing}, as a
+   * bug in the processor would.
+   */
+  static Recorded compileRecordingSources(Set<String> failing, Source... sources) {
     List<String> created = new ArrayList<>();
     Processor hostmod = new HostmodProcessor();
     Processor recording = new AbstractProcessor() {
       @Override
       public synchronized void init(ProcessingEnvironment environment) {
         super.init(environment);
-        hostmod.init(recordingSources(environment, created));
+        hostmod.init(recordingSources(environment, created, failing));
       }
 
       @Override
@@ -143,19 +164,29 @@ final class HostmodTesting {
         return hostmod.process(annotations, round);
       }
     };
-    Compilation compilation = javac(List.of(recording)).compile(files(List.of(sources)));
+    Compilation compilation =
+        javac(List.of(recording, new GeneratedClaimProcessor())).compile(files(List.of(sources)));
     return new Recorded(compilation, List.copyOf(created));
   }
 
-  /** The environment, with a filer adding the name of each source it creates to {@code created}. */
+  /**
+   * The environment, with a filer adding the name of each source it creates to {@code created},
+   * except those in {@code failing}, for which it throws. Wrapped like this it is no longer javac's
+   * own, as under Gradle: the processor runs without javac's tree API.
+   */
   private static ProcessingEnvironment recordingSources(
-      ProcessingEnvironment environment, List<String> created) {
+      ProcessingEnvironment environment, List<String> created, Set<String> failing) {
     Filer filer = environment.getFiler();
     Filer recordingFiler = forwarding(Filer.class, (method, args) -> {
-      if (method.getName().equals("createSourceFile")) {
+      boolean createsSource = method.getName().equals("createSourceFile");
+      if (createsSource && failing.contains(args[0].toString())) {
+        throw new IllegalStateException("injected failure for " + args[0]);
+      }
+      Object result = forward(method, filer, args);
+      if (createsSource) {
         created.add(args[0].toString());
       }
-      return forward(method, filer, args);
+      return result;
     });
     return forwarding(ProcessingEnvironment.class, (method, args) ->
         method.getName().equals("getFiler") ? recordingFiler : forward(method, environment, args));
@@ -199,6 +230,25 @@ final class HostmodTesting {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertErrorAt(compilation, position, message);
+  }
+
+  /** Asserts a warning with this text at the position: its file, line and column. */
+  static void assertWarningAt(Compilation compilation, Source.Position position, String message) {
+    assertThat(compilation)
+        .hadWarningContaining(message)
+        .inFile(position.source().file())
+        .onLine(position.line())
+        .atColumn(position.column());
+  }
+
+  /**
+   * Asserts that the compilation succeeded with exactly this one warning, at the position: a
+   * warning never keeps a module from being generated.
+   */
+  static void assertOnlyWarning(Compilation compilation, Source.Position position, String message) {
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertWarningAt(compilation, position, message);
   }
 
   // ---- generated files

@@ -1,9 +1,14 @@
 package io.hostmod.processor;
 
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.hostmod.processor.HostmodTesting.assertErrorAt;
 import static io.hostmod.processor.HostmodTesting.assertOnlyError;
+import static io.hostmod.processor.HostmodTesting.assertOnlyWarning;
 import static io.hostmod.processor.HostmodTesting.compile;
 import static io.hostmod.processor.HostmodTesting.module;
 
+import com.google.testing.compile.Compilation;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -169,7 +174,7 @@ class LifecycleErrorsTest {
         new Case("@Unload throwing Throwable", PER_HOST, """
             @Unload void unload() throws Throwable {}
             """, "void unload()", "unload",
-            "[HostmodThrowsThrowable] @Unload method unload() throws java.lang.Throwable, which is"
+            "[HostmodThrowsThrowable] @Unload method unload() throws Throwable, which is"
                 + " not an Exception; throw Exception or a subclass"),
         new Case("generic @Load", PER_HOST, """
             @Load <T> void load() {}
@@ -314,5 +319,96 @@ class LifecycleErrorsTest {
         "[HostmodInheritedUncallable] @Load method load() is inherited from test.base.BaseModule"
             + " in another package and is not public, so the generated binding cannot call it; make"
             + " it public");
+  }
+
+  /** Only an abstract module class can have an abstract lifecycle method; both are reported. */
+  @Test
+  void abstractLifecycleMethod() {
+    Source source = Source.of("test.MucModule", """
+        package test;
+
+        import io.hostmod.Load;
+        import io.hostmod.Module;
+
+        @Module
+        public abstract class MucModule {
+          @Load
+          abstract void load();
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).hadErrorCount(2);
+    assertErrorAt(compilation, source.at("class MucModule"), "[HostmodAbstract]");
+    assertErrorAt(
+        compilation,
+        source.at("abstract void load()", "load"),
+        "[HostmodAbstractMethod] @Load method load() is abstract; give it a body");
+  }
+
+  /**
+   * Annotations on methods are not inherited: an override without the annotation takes the role
+   * away, which the module compiles without, so it is a warning.
+   */
+  @Test
+  void overrideWithoutTheLifecycleAnnotation() {
+    Source base = Source.of("test.BaseModule", """
+        package test;
+
+        import io.hostmod.Load;
+        import io.hostmod.runtime.ModuleContext;
+
+        public abstract class BaseModule {
+          @Load
+          protected void load(ModuleContext context) {}
+        }
+        """);
+    Source muc = Source.of("test.MucModule", """
+        package test;
+
+        import io.hostmod.runtime.ModuleContext;
+
+        @io.hostmod.Module
+        public class MucModule extends BaseModule {
+          @Override
+          protected void load(ModuleContext context) {}
+        }
+        """);
+
+    Compilation compilation = compile(base, muc);
+
+    assertOnlyWarning(
+        compilation,
+        muc.at("protected void load(", "load"),
+        "[HostmodLifecycleNotRepeated] method load(ModuleContext) overrides @Load method"
+            + " load(ModuleContext) of BaseModule without being annotated @Load itself, so the"
+            + " module has no @Load method (annotations are not inherited); add @Load to"
+            + " load(ModuleContext)");
+    assertThat(compilation)
+        .generatedSourceFile("test.MucModule_Binding")
+        .contentsAsUtf8String()
+        .doesNotContain("load(");
+  }
+
+  @Test
+  void lifecycleMethodInAnInterface() {
+    Source source = Source.of("test.Startable", """
+        package test;
+
+        import io.hostmod.Load;
+
+        public interface Startable {
+          @Load
+          default void start() {}
+        }
+        """);
+
+    assertOnlyError(
+        compile(source),
+        source.at("@Load"),
+        "[HostmodLifecycleOutsideModule] @Load method start() is in Startable, which has no"
+            + " @Module and is not an abstract base class of modules; add @Module to Startable,"
+            + " make it abstract, or remove @Load");
   }
 }

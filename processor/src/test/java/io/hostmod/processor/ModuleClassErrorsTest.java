@@ -46,7 +46,7 @@ class ModuleClassErrorsTest {
     assertOnlyError(
         compile(source),
         source.at("class MucModule"),
-        "[HostmodNotPublic] @Module class test.MucModule is not public, so the generated catalog"
+        "[HostmodNotPublic] @Module class MucModule is not public, so the generated catalog"
             + " cannot reach it; make MucModule public");
   }
 
@@ -66,7 +66,7 @@ class ModuleClassErrorsTest {
     assertOnlyError(
         compile(source),
         source.at("class MucModule"),
-        "[HostmodNotPublic] @Module class test.Chat.MucModule is not public, so the generated"
+        "[HostmodNotPublic] @Module class Chat.MucModule is not public, so the generated"
             + " catalog cannot reach it; make Chat public");
   }
 
@@ -86,7 +86,7 @@ class ModuleClassErrorsTest {
     assertOnlyError(
         compile(source),
         source.at("class MucModule"),
-        "[HostmodInnerClass] @Module class test.Chat.MucModule is an inner class, which needs an"
+        "[HostmodInnerClass] @Module class Chat.MucModule is an inner class, which needs an"
             + " enclosing instance; make it static");
   }
 
@@ -143,7 +143,7 @@ class ModuleClassErrorsTest {
         compile(source),
         source.at("public MucModule()", "MucModule"),
         "[HostmodConstructorThrows] the constructor of @Module class MucModule throws"
-            + " java.lang.Throwable, which is not an Exception; throw Exception or a subclass");
+            + " Throwable, which is not an Exception; throw Exception or a subclass");
   }
 
   @Test
@@ -252,5 +252,51 @@ class ModuleClassErrorsTest {
 
     assertThat(compile(base, module))
         .succeededWithoutWarnings();
+  }
+
+  /**
+   * javac does not offer local classes to annotation processors; hostmod finds them in the source
+   * and reports on the class declaration. It runs where javac runs it, when a hostmod annotation
+   * is on a class or method it does offer.
+   */
+  @Test
+  void localClass() {
+    Source source = Source.of("test.Server", """
+        package test;
+
+        import io.hostmod.Module;
+
+        public class Server {
+          void start() {
+            @Module
+            class MucModule {}
+          }
+
+          @Module
+          public static class RosterModule {}
+        }
+        """);
+
+    assertOnlyError(
+        compile(source),
+        source.at("class MucModule", "class"),
+        "[HostmodLocalClass] @Module class MucModule is declared inside a method, where generated"
+            + " code cannot name it; move it to a top-level or static nested class");
+  }
+
+  @Test
+  void annotationTypeIsNoModule() {
+    Source source = Source.of("test.Tag", """
+        package test;
+
+        @io.hostmod.Module
+        public @interface Tag {}
+        """);
+
+    assertOnlyError(
+        compile(source),
+        source.at("@interface Tag", "interface"),
+        "[HostmodNotAClass] @Module goes on a class, but Tag is an annotation type; declare the"
+            + " module as a public class");
   }
 }

@@ -1,11 +1,15 @@
 package io.hostmod.processor;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.hostmod.processor.HostmodTesting.assertErrorAt;
 import static io.hostmod.processor.HostmodTesting.assertOnlyError;
+import static io.hostmod.processor.HostmodTesting.assertOnlyWarning;
 import static io.hostmod.processor.HostmodTesting.compile;
+import static io.hostmod.processor.HostmodTesting.compileRecordingSources;
 
 import com.google.testing.compile.Compilation;
+import io.hostmod.processor.HostmodTesting.Recorded;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -64,8 +68,8 @@ class NameAndDependencyErrorsTest {
     assertOnlyError(
         compile(source),
         source.at("class Module"),
-        "[HostmodDerivedNameInvalid] the module name derived from class Module is '', which is not"
-            + " lower_snake_case; set @Module(name = \"...\")");
+        "[HostmodDerivedNameEmpty] the module name derived from class Module is empty, since a"
+            + " trailing 'Module' is dropped; set @Module(name = \"...\")");
   }
 
   @Test
@@ -217,5 +221,93 @@ class NameAndDependencyErrorsTest {
         @io.hostmod.Module
         public class Roster {}
         """);
+  }
+
+  /**
+   * {@code Outer.Inner} and {@code Outer_Inner} would both generate {@code Outer_Inner_Binding}:
+   * reported on both classes, neither is generated, and the other modules are.
+   */
+  @Test
+  void generatedNameClashIsReportedOnBothModules() {
+    Source nested = Source.of("test.Chat", """
+        package test;
+
+        import io.hostmod.Module;
+
+        public class Chat {
+          @Module(name = "chat_muc")
+          public static class Muc {}
+        }
+        """);
+    Source joined = Source.of("test.Chat_Muc", """
+        package test;
+
+        import io.hostmod.Module;
+
+        @Module(name = "legacy_muc")
+        public class Chat_Muc {}
+        """);
+    Source roster = rosterModule();
+
+    Recorded recorded = compileRecordingSources(nested, joined, roster);
+    Compilation compilation = recorded.compilation();
+
+    assertThat(compilation).hadErrorCount(2);
+    assertErrorAt(
+        compilation,
+        nested.at("class Muc"),
+        "[HostmodGeneratedNameClash] @Module class test.Chat.Muc would generate Chat_Muc_Binding,"
+            + " as @Module class test.Chat_Muc does; rename one of the two classes");
+    assertErrorAt(
+        compilation,
+        joined.at("class Chat_Muc"),
+        "[HostmodGeneratedNameClash] @Module class test.Chat_Muc would generate Chat_Muc_Binding,"
+            + " as @Module class test.Chat.Muc does; rename one of the two classes");
+    assertThat(recorded.createdSources()).containsExactly("test.Roster_Binding");
+  }
+
+  @Test
+  void dependsOnAPrimitiveClass() {
+    Source muc = Source.of("test.MucModule", """
+        package test;
+
+        import io.hostmod.Module;
+
+        @Module(dependsOn = int.class)
+        public class MucModule {}
+        """);
+
+    assertOnlyError(
+        compile(muc),
+        muc.at("int.class", ".class"),
+        "[HostmodDependsOnNonModule] int in dependsOn of MucModule is not a @Module class; depend"
+            + " on module classes only");
+  }
+
+  /**
+   * A plain global module's one instance would depend on one host's instance of a per-host
+   * module: legal, but almost surely not meant. A shared module attaches its dependencies per
+   * host, and a per-host module may depend on a global one.
+   */
+  @Test
+  void globalModuleDependingOnAPerHostModule() {
+    Source roster = rosterModule();
+    Source stats = Source.of("test.StatsModule", """
+        package test;
+
+        import io.hostmod.Module;
+
+        @Module(global = true, dependsOn = Roster.class)
+        public class StatsModule {}
+        """);
+    Source muc = dependent("MucModule", "StatsModule");
+
+    assertOnlyWarning(
+        compile(roster, stats, muc),
+        stats.at("Roster.class", ".class"),
+        "[HostmodGlobalDependsOnPerHost] global module StatsModule depends on per-host module"
+            + " Roster, so its one instance would hang on the Roster of a single host, and"
+            + " unloading Roster there would unload StatsModule everywhere; make Roster global, or"
+            + " drop the dependency");
   }
 }

@@ -3,11 +3,15 @@ package io.hostmod.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.hostmod.processor.HostmodTesting.assertErrorAt;
+import static io.hostmod.processor.HostmodTesting.codeSource;
 import static io.hostmod.processor.HostmodTesting.compileRecordingSources;
+import static io.hostmod.processor.HostmodTesting.compiler;
 import static io.hostmod.processor.HostmodTesting.module;
 
 import com.google.testing.compile.Compilation;
 import io.hostmod.processor.HostmodTesting.Recorded;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,8 +114,8 @@ class ReportingTest {
 
     Recorded recorded = compileRecordingSources(base, muc, GOOD);
 
-    // Once for each module that has the method.
-    assertThat(recorded.compilation()).hadErrorCount(2);
+    // Once, although both modules have the method.
+    assertThat(recorded.compilation()).hadErrorCount(1);
     assertErrorAt(recorded.compilation(), base.at("void unload()", "unload"), "[HostmodStatic]");
     assertThat(recorded.createdSources()).containsExactly("test.GoodModule_Binding");
   }
@@ -124,5 +128,96 @@ class ReportingTest {
     assertThat(recorded.createdSources()).hasSize(2);
     assertThat(recorded.createdSources().get(0)).isEqualTo("test.GoodModule_Binding");
     assertThat(recorded.createdSources().get(1)).startsWith("test.HostmodCatalog_");
+  }
+
+  /**
+   * A failure of the processor itself while writing one module becomes one error on that module;
+   * the other modules are still written.
+   */
+  @Test
+  void internalFailureOnOneModuleLeavesTheOthers() {
+    Source broken = module("BrokenModule", "@Module", "");
+
+    Recorded recorded =
+        compileRecordingSources(Set.of("test.BrokenModule_Binding"), broken, GOOD);
+
+    assertThat(recorded.compilation()).hadErrorCount(1);
+    assertErrorAt(
+        recorded.compilation(),
+        broken.at("class BrokenModule"),
+        "[HostmodInternalError] the hostmod processor failed on @Module class BrokenModule:"
+            + " java.lang.IllegalStateException: injected failure for test.BrokenModule_Binding at ");
+    assertThat(recorded.compilation()).hadErrorContaining("this is a bug in hostmod");
+    // javac runs no further round after one with an error, so the catalog is not written.
+    assertThat(recorded.createdSources()).containsExactly("test.GoodModule_Binding");
+  }
+
+  /** The class the binding would be exists already: the Filer refuses, and the module says why. */
+  @Test
+  void generatedClassThatExistsAlready() {
+    Source muc = module("MucModule", "@Module", "");
+    Source binding = Source.of("test.MucModule_Binding", """
+        package test;
+
+        public class MucModule_Binding {}
+        """);
+
+    Recorded recorded = compileRecordingSources(muc, binding, GOOD);
+
+    assertThat(recorded.compilation()).hadErrorCount(1);
+    assertErrorAt(
+        recorded.compilation(),
+        muc.at("class MucModule"),
+        "[HostmodWriteFailed] could not write test.MucModule_Binding: Attempt to recreate a file"
+            + " for type test.MucModule_Binding; rename any class of that name, and check that the"
+            + " output directory is writable");
+    assertThat(recorded.createdSources()).containsExactly("test.GoodModule_Binding");
+  }
+
+  @Test
+  void catalogOptionThatIsNoClassName() {
+    Compilation compilation =
+        compiler()
+            .withOptions("-Xlint:all", "-Ahostmod.catalog=org.example.2fa.Catalog")
+            .compile(GOOD.file());
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[HostmodCatalogOptionInvalid] -Ahostmod.catalog=org.example.2fa.Catalog is not a class"
+                + " name like org.example.ChatModules; fix the option");
+  }
+
+  /**
+   * Without the runtime on the class path, the generated code could not compile: one error says
+   * so, and nothing is generated, so no error about generated code follows it.
+   */
+  @Test
+  void runtimeMissingFromTheClassPath() {
+    // No hostmod-runtime type in the modules themselves, which javac would report first.
+    Source muc = Source.of("test.MucModule", """
+        package test;
+
+        @io.hostmod.Module
+        public class MucModule {}
+        """);
+    Source roster = Source.of("test.RosterModule", """
+        package test;
+
+        @io.hostmod.Module
+        public class RosterModule {}
+        """);
+
+    Compilation compilation =
+        compiler()
+            .withClasspath(List.of(codeSource(io.hostmod.Module.class)))
+            .compile(muc.file(), roster.file());
+
+    assertThat(compilation).hadErrorCount(1);
+    assertErrorAt(
+        compilation,
+        muc.at("class MucModule"),
+        "[HostmodRuntimeMissing] @Module class MucModule needs the hostmod runtime, but"
+            + " io.hostmod.runtime is not on the class path; add the hostmod-runtime dependency");
   }
 }

@@ -5,6 +5,7 @@ import static io.hostmod.processor.HostmodTesting.assertOnlyError;
 import static io.hostmod.processor.HostmodTesting.compile;
 import static io.hostmod.processor.HostmodTesting.module;
 
+import com.google.testing.compile.Compilation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,8 +37,8 @@ class SaveRestoreErrorsTest {
     assertOnlyError(
         compile(source),
         source.at("void restore(", "restore"),
-        "[HostmodRestoreWithoutSave] @Restore method restore(Map<String,Integer>) has no @Save"
-            + " method to give it state; add @Save Map<String,Integer> save()");
+        "[HostmodRestoreWithoutSave] @Restore method restore(Map<String, Integer>) has no @Save"
+            + " method to give it state; add @Save Map<String, Integer> save()");
   }
 
   @Test
@@ -115,5 +116,74 @@ class SaveRestoreErrorsTest {
         @Restore
         void restore(%2$s state) {}
         """.formatted(saved, restored));
+  }
+
+  /**
+   * State methods inherited from a generic base class are checked and called with the module's
+   * type argument, not the type variable.
+   */
+  @Test
+  void stateOfAGenericBaseClass() {
+    Source base = Source.of("test.StatefulModule", """
+        package test;
+
+        import io.hostmod.Restore;
+        import io.hostmod.Save;
+
+        public abstract class StatefulModule<S> {
+          protected S state;
+
+          @Save
+          public S save() { return state; }
+
+          @Restore
+          public void restore(S saved) { state = saved; }
+        }
+        """);
+    Source muc = Source.of("test.MucModule", """
+        package test;
+
+        @io.hostmod.Module
+        public class MucModule extends StatefulModule<String> {}
+        """);
+
+    Compilation compilation = compile(base, muc);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("test.MucModule_Binding")
+        .contentsAsUtf8String()
+        .contains("module.restore((String) state);");
+  }
+
+  @Test
+  void mismatchedStateOfAGenericBaseClass() {
+    Source base = Source.of("test.StatefulModule", """
+        package test;
+
+        import io.hostmod.Save;
+
+        public abstract class StatefulModule<S> {
+          @Save
+          public S save() { return null; }
+        }
+        """);
+    Source muc = Source.of("test.MucModule", """
+        package test;
+
+        import io.hostmod.Restore;
+
+        @io.hostmod.Module
+        public class MucModule extends StatefulModule<String> {
+          @Restore
+          void restore(Integer count) {}
+        }
+        """);
+
+    assertOnlyError(
+        compile(base, muc),
+        muc.at("Integer count", "count"),
+        "[HostmodStateTypeMismatch] @Restore method restore(Integer) takes Integer, but @Save"
+            + " method save() returns String; make the types match");
   }
 }

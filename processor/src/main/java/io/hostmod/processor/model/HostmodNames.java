@@ -1,6 +1,6 @@
 package io.hostmod.processor.model;
 
-/** Qualified names of the hostmod types the processor reads, which it knows by name only. */
+/** Qualified names of the types the processor reads and generated code uses, known by name only. */
 public final class HostmodNames {
 
   public static final String ANNOTATION_PACKAGE = "io.hostmod";
@@ -8,6 +8,15 @@ public final class HostmodNames {
   public static final String RUNTIME_PACKAGE = "io.hostmod.runtime";
   public static final String MODULE_CONTEXT = RUNTIME_PACKAGE + ".ModuleContext";
   public static final String HOST_CONTEXT = RUNTIME_PACKAGE + ".HostContext";
+  public static final String HOST_PROXY = RUNTIME_PACKAGE + ".HostProxy";
+  public static final String MODULE_BINDING = RUNTIME_PACKAGE + ".ModuleBinding";
+  public static final String MODULE_CATALOG = RUNTIME_PACKAGE + ".ModuleCatalog";
+  /** The runtime as a JPMS module: its jar's Automatic-Module-Name. */
+  public static final String RUNTIME_MODULE = "io.hostmod.runtime";
+
+  /** The processor, as generated code names it in {@code @Generated}. */
+  public static final String PROCESSOR = "io.hostmod.processor.HostmodProcessor";
+  public static final String GENERATED = "javax.annotation.processing.Generated";
 
   private HostmodNames() {}
 }

@@ -1,14 +1,18 @@
 package io.hostmod.processor.model;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -41,6 +45,15 @@ public final class ModuleElements {
     return Mirrors.find(type, HostmodNames.MODULE);
   }
 
+  /**
+   * The method's type as a member of the module: type variables of a generic superclass replaced
+   * by the module's type arguments, so {@code restore(T)} of {@code Base<T>} is {@code
+   * restore(String)} in a module extending {@code Base<String>}.
+   */
+  public ExecutableType memberType(TypeElement module, ExecutableElement method) {
+    return (ExecutableType) types.asMemberOf((DeclaredType) module.asType(), method);
+  }
+
   /** Whether the type is the named class or interface (not a subtype of it). */
   public static boolean isType(TypeMirror type, String qualifiedName) {
     return type.getKind() == TypeKind.DECLARED
@@ -55,9 +68,13 @@ public final class ModuleElements {
         && isType(method.getParameters().get(0).asType(), qualifiedName);
   }
 
+  // A module is read only once its own values resolve (the processor defers it until then), but
+  // a module it depends on may not be that far yet. Its values are read leniently: an unresolved
+  // one must not make the processor fail, and javac fails the compilation on it anyway.
+
   /** The name written in {@code @Module(name)}, or the empty string. */
   public String writtenName(TypeElement module) {
-    return (String) Mirrors.value(elements, moduleAnnotation(module), "name").getValue();
+    return moduleValue(module, "name") instanceof String name ? name : "";
   }
 
   /** The module's name: written, or derived from the class name. */
@@ -67,17 +84,22 @@ public final class ModuleElements {
   }
 
   public boolean isGlobal(TypeElement module) {
-    return (Boolean) Mirrors.value(elements, moduleAnnotation(module), "global").getValue();
+    return Boolean.TRUE.equals(moduleValue(module, "global"));
   }
 
   /** The {@code dependsOn} values, as written. */
   public List<AnnotationValue> dependsOn(TypeElement module) {
     List<AnnotationValue> values = new ArrayList<>();
-    for (Object value :
-        (List<?>) Mirrors.value(elements, moduleAnnotation(module), "dependsOn").getValue()) {
-      values.add((AnnotationValue) value);
+    if (moduleValue(module, "dependsOn") instanceof List<?> list) {
+      for (Object value : list) {
+        values.add((AnnotationValue) value);
+      }
     }
     return values;
+  }
+
+  private Object moduleValue(TypeElement module, String member) {
+    return Mirrors.value(elements, moduleAnnotation(module), member).getValue();
   }
 
   /** The class a {@code dependsOn} value names, or {@code null} if it does not resolve. */
@@ -129,7 +151,8 @@ public final class ModuleElements {
     return false;
   }
 
-  private static TypeElement superclass(TypeElement type) {
+  /** The class's superclass, or {@code null} for {@code Object} and unresolved superclasses. */
+  public static TypeElement superclass(TypeElement type) {
     TypeMirror superclass = type.getSuperclass();
     return superclass.getKind() == TypeKind.DECLARED
         ? (TypeElement) ((DeclaredType) superclass).asElement()
@@ -157,17 +180,80 @@ public final class ModuleElements {
   public List<ExecutableElement> proxyMethods(TypeElement module) {
     List<ExecutableElement> proxied = new ArrayList<>();
     for (ExecutableElement method : methods(module)) {
-      boolean candidate =
-          method.getKind() == ElementKind.METHOD
-              && method.getModifiers().contains(Modifier.PUBLIC)
-              && !method.getModifiers().contains(Modifier.STATIC)
-              && !method.getParameters().isEmpty()
-              && isType(method.getParameters().get(0).asType(), HostmodNames.HOST_CONTEXT)
-              && Lifecycle.on(method).isEmpty();
-      if (candidate) {
+      if (isProxyShaped(method) && Lifecycle.on(method).isEmpty()) {
         proxied.add(method);
       }
     }
     return proxied;
+  }
+
+  /** Whether the method looks like a host proxy method: public, not static, HostContext first. */
+  public static boolean isProxyShaped(ExecutableElement method) {
+    return method.getKind() == ElementKind.METHOD
+        && method.getModifiers().contains(Modifier.PUBLIC)
+        && !method.getModifiers().contains(Modifier.STATIC)
+        && !method.getParameters().isEmpty()
+        && isType(method.getParameters().get(0).asType(), HostmodNames.HOST_CONTEXT);
+  }
+
+  /** The first type the method or constructor throws that is neither an Exception nor an Error. */
+  public TypeMirror firstThrownNonException(ExecutableElement executable) {
+    TypeMirror exception = elements.getTypeElement("java.lang.Exception").asType();
+    TypeMirror error = elements.getTypeElement("java.lang.Error").asType();
+    for (TypeMirror thrown : executable.getThrownTypes()) {
+      if (!types.isAssignable(thrown, exception) && !types.isAssignable(thrown, error)) {
+        return thrown;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether code in the JPMS module of {@code from} can see the named type: it exists, and in a
+   * named module the module reads the one that exports it.
+   */
+  public boolean isVisible(TypeElement from, String qualifiedName) {
+    ModuleElement module = elements.getModuleOf(from);
+    TypeElement type =
+        module == null
+            ? elements.getTypeElement(qualifiedName)
+            : elements.getTypeElement(module, qualifiedName);
+    return type != null;
+  }
+
+  /**
+   * Whether a module that requires {@code module} reads {@code other} through it: it is {@code
+   * other}, or requires it {@code transitive}, directly or through further modules (an automatic
+   * module requires every other automatic module so). Only for modules compiled before: asking a
+   * module being compiled for its directives makes javac resolve its {@code provides} too early,
+   * before the catalog is generated.
+   */
+  public static boolean readsThrough(ModuleElement module, String other) {
+    return readsThrough(module, other, new HashSet<>());
+  }
+
+  private static boolean readsThrough(ModuleElement module, String other, Set<ModuleElement> seen) {
+    if (module.getQualifiedName().contentEquals(other)) {
+      return true;
+    }
+    if (!seen.add(module)) {
+      return false;
+    }
+    for (ModuleElement.RequiresDirective requires : ElementFilter.requiresIn(module.getDirectives())) {
+      if (requires.isTransitive() && readsThrough(requires.getDependency(), other, seen)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The named JPMS module the class is in, or {@code null} in the unnamed module. */
+  public ModuleElement namedModule(TypeElement type) {
+    ModuleElement module = elements.getModuleOf(type);
+    return module == null || module.isUnnamed() ? null : module;
+  }
+
+  public String packageOf(TypeElement type) {
+    return elements.getPackageOf(type).getQualifiedName().toString();
   }
 }

@@ -33,15 +33,11 @@ public record ModuleModel(
 
   /** The generated binding: {@code Foo_Binding}, nested names joined by {@code _}. */
   public ClassName bindingType() {
-    return generatedType("_Binding");
+    return GeneratedNames.binding(type);
   }
 
   /** The generated host proxy: {@code Foo_HostProxy}. */
   public ClassName hostProxyType() {
-    return generatedType("_HostProxy");
-  }
-
-  private ClassName generatedType(String suffix) {
-    return ClassName.get(type.packageName(), String.join("_", type.simpleNames()) + suffix);
+    return GeneratedNames.hostProxy(type);
   }
 }

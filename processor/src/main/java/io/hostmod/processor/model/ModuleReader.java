@@ -11,10 +11,11 @@ import java.util.Map;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
 import javax.lang.model.util.Types;
 
 /** Reads a validated {@code @Module} class into the {@link ModuleModel} the writers use. */
@@ -49,7 +50,7 @@ public final class ModuleReader {
     List<ProxyMethod> proxyMethods = new ArrayList<>();
     if (kind == Kind.SHARED) {
       for (ExecutableElement method : modules.proxyMethods(module)) {
-        proxyMethods.add(proxyMethod(method));
+        proxyMethods.add(proxyMethod(method, modules.memberType(module, method)));
       }
     }
     return new ModuleModel(
@@ -64,7 +65,9 @@ public final class ModuleReader {
         call(unloadHost),
         call(byRole.get(Lifecycle.SAVE)),
         call(restore),
-        restore == null ? null : TypeName.get(restore.getParameters().get(0).asType()).box(),
+        restore == null
+            ? null
+            : TypeName.get(modules.memberType(module, restore).getParameterTypes().get(0)).box(),
         List.copyOf(proxyMethods));
   }
 
@@ -87,30 +90,33 @@ public final class ModuleReader {
     return false;
   }
 
-  private static ProxyMethod proxyMethod(ExecutableElement method) {
+  /** The proxy method, with the types the method has as a member of the module. */
+  private static ProxyMethod proxyMethod(ExecutableElement method, ExecutableType type) {
     List<TypeVariableName> typeVariables = new ArrayList<>();
-    for (TypeParameterElement typeParameter : method.getTypeParameters()) {
-      typeVariables.add(TypeVariableName.get(typeParameter));
+    for (TypeVariable typeVariable : type.getTypeVariables()) {
+      typeVariables.add(TypeVariableName.get(typeVariable));
     }
     List<ParameterSpec> parameters = new ArrayList<>();
     List<? extends VariableElement> declared = method.getParameters();
-    for (VariableElement parameter : declared.subList(1, declared.size())) {
+    for (int i = 1; i < declared.size(); i++) {
       parameters.add(
-          ParameterSpec.builder(TypeName.get(parameter.asType()), parameter.getSimpleName().toString())
+          ParameterSpec.builder(
+                  TypeName.get(type.getParameterTypes().get(i)),
+                  declared.get(i).getSimpleName().toString())
               .build());
     }
     List<TypeName> exceptions = new ArrayList<>();
-    for (TypeMirror thrown : method.getThrownTypes()) {
+    for (TypeMirror thrown : type.getThrownTypes()) {
       exceptions.add(TypeName.get(thrown));
     }
     return new ProxyMethod(
         method.getSimpleName().toString(),
         List.copyOf(typeVariables),
-        TypeName.get(method.getReturnType()),
+        TypeName.get(type.getReturnType()),
         List.copyOf(parameters),
         List.copyOf(exceptions),
         method.isVarArgs(),
         Mirrors.find(method, SafeVarargs.class.getName()) != null,
-        method.getReturnType().getKind() == TypeKind.VOID);
+        type.getReturnType().getKind() == TypeKind.VOID);
   }
 }

@@ -3,9 +3,9 @@ package io.hostmod.processor.validation;
 import javax.tools.Diagnostic;
 
 /**
- * Every diagnostic the processor reports, with its stable id and text. Each message names the
- * element, says what is wrong and how to fix it. {@code docs/diagnostics.md} lists them all; a
- * test keeps the two in step.
+ * Every diagnostic the processor reports, with its stable id, text and kind. Each message names
+ * the element, says what is wrong and how to fix it, writing types as in source (simple names).
+ * {@code docs/diagnostics.md} lists them all with an example each; a test keeps the two in step.
  */
 public enum Message {
   // ---- the class
@@ -14,8 +14,8 @@ public enum Message {
       "@Module goes on a class, but %s is %s; declare the module as a public class"),
   LOCAL_CLASS(
       "HostmodLocalClass",
-      "@Module class %s is a local class, which generated code cannot name; move it to a top-level"
-          + " or static nested class"),
+      "@Module class %s is declared inside a method, where generated code cannot name it; move it"
+          + " to a top-level or static nested class"),
   INNER_CLASS(
       "HostmodInnerClass",
       "@Module class %s is an inner class, which needs an enclosing instance; make it static"),
@@ -46,6 +46,10 @@ public enum Message {
       "HostmodNameInvalid",
       "module name '%s' of %s is not lower_snake_case (like 'muc' or 'server_contact_info');"
           + " change @Module(name)"),
+  DERIVED_NAME_EMPTY(
+      "HostmodDerivedNameEmpty",
+      "the module name derived from class %s is empty, since a trailing 'Module' is dropped; set"
+          + " @Module(name = \"...\")"),
   DERIVED_NAME_INVALID(
       "HostmodDerivedNameInvalid",
       "the module name derived from class %s is '%s', which is not lower_snake_case; set"
@@ -53,6 +57,10 @@ public enum Message {
   NAME_DUPLICATE(
       "HostmodNameDuplicate",
       "module name '%s' is used by both %s and %s; give one of them another @Module(name)"),
+  GENERATED_NAME_CLASH(
+      "HostmodGeneratedNameClash",
+      "@Module class %s would generate %s, as @Module class %s does; rename one of the two"
+          + " classes"),
 
   // ---- dependencies
   DEPENDS_ON_NON_MODULE(
@@ -64,6 +72,12 @@ public enum Message {
   DEPENDENCY_CYCLE(
       "HostmodDependencyCycle",
       "modules depend on each other in a cycle, %s; remove one of these dependencies"),
+  GLOBAL_DEPENDS_ON_PER_HOST(
+      "HostmodGlobalDependsOnPerHost",
+      "global module %1$s depends on per-host module %2$s, so its one instance would hang on the"
+          + " %2$s of a single host, and unloading %2$s there would unload %1$s everywhere; make"
+          + " %2$s global, or drop the dependency",
+      Diagnostic.Kind.WARNING),
 
   // ---- lifecycle methods
   LIFECYCLE_OUTSIDE_MODULE(
@@ -102,6 +116,11 @@ public enum Message {
       "HostmodInheritedUncallable",
       "%s method %s is inherited from %s in another package and is not public, so the generated"
           + " binding cannot call it; make it public"),
+  LIFECYCLE_NOT_REPEATED(
+      "HostmodLifecycleNotRepeated",
+      "method %1$s overrides %2$s method %3$s of %4$s without being annotated %2$s itself, so the"
+          + " module has no %2$s method (annotations are not inherited); add %2$s to %1$s",
+      Diagnostic.Kind.WARNING),
   ADD_HOST_NOT_GLOBAL(
       "HostmodAddHostNotGlobal",
       "@AddHost method %s is in a module that is not global; add global = true to @Module on %s,"
@@ -110,6 +129,8 @@ public enum Message {
       "HostmodUnloadHostNotShared",
       "@Unload(HostContext) method %s is in %s, which is not a shared module; add an @AddHost"
           + " method to a global module, or take no parameter"),
+
+  // ---- state across a reload
   SAVE_WITHOUT_RESTORE(
       "HostmodSaveWithoutRestore",
       "@Save method %s has no @Restore method to receive its state; add @Restore void"
@@ -127,13 +148,41 @@ public enum Message {
       "methods %s and %s of %s would both be %s on the host proxy; rename one of them"),
   PROXY_RESERVED(
       "HostmodProxyReserved",
-      "method %s of %s would be %s on the host proxy, which already has that as a final method;"
-          + " rename it"),
+      "method %s of %s would be %s on the host proxy, where the name %s is taken by %s; rename"
+          + " it"),
+  NO_HOST_PROXY(
+      "HostmodNoHostProxy",
+      "public method %1$s of %2$s takes a HostContext first, like a host proxy method, but %2$s"
+          + " is %3$s, which has no host proxy; make the module shared (global = true and an"
+          + " @AddHost method), or drop the HostContext parameter",
+      Diagnostic.Kind.WARNING),
 
-  // ---- the processor itself
+  // ---- the compilation
   UNRESOLVED(
       "HostmodUnresolved",
       "@Module class %s was not processed because %s could not be resolved; fix that first"),
+  CATALOG_OPTION_INVALID(
+      "HostmodCatalogOptionInvalid",
+      "-Ahostmod.catalog=%s is not a class name like org.example.ChatModules; fix the option"),
+  RUNTIME_MISSING(
+      "HostmodRuntimeMissing",
+      "@Module class %s needs the hostmod runtime, but io.hostmod.runtime is not on the class"
+          + " path; add the hostmod-runtime dependency"),
+  RUNTIME_NOT_READ(
+      "HostmodRuntimeNotRead",
+      "module %s does not read io.hostmod.runtime, which the code generated for its @Module"
+          + " classes uses; add this line to module-info.java: requires io.hostmod.runtime;"),
+  PROVIDES_MISSING(
+      "HostmodProvidesMissing",
+      "module %s does not provide its module catalog, so ServiceLoader will not find its"
+          + " modules; add this line to module-info.java: provides"
+          + " io.hostmod.runtime.ModuleCatalog with %s;"),
+
+  // ---- the processor itself
+  WRITE_FAILED(
+      "HostmodWriteFailed",
+      "could not write %s: %s; rename any class of that name, and check that the output"
+          + " directory is writable"),
   INTERNAL_ERROR(
       "HostmodInternalError",
       "the hostmod processor failed on %s: %s; this is a bug in hostmod, please report it with"

@@ -1,5 +1,7 @@
 package io.hostmod.processor.validation;
 
+import com.palantir.javapoet.ClassName;
+import io.hostmod.processor.model.GeneratedNames;
 import io.hostmod.processor.model.ModuleElements;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,33 +11,53 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Checks across the modules of one compilation: names are unique and dependencies form no cycle.
- * It remembers the modules of earlier rounds by name, not by element.
+ * Checks across the modules of one compilation: module names and generated class names are
+ * unique, and dependencies form no cycle. It remembers the modules of earlier rounds by name, not
+ * by element, and reports a clash on both classes.
  */
 public final class ModuleSetValidator {
 
   private final ModuleElements modules;
   /** Module name to the qualified name of its class, for every module seen so far. */
   private final Map<String, String> classByModuleName = new LinkedHashMap<>();
+  /** Generated binding name to the qualified name of its module class. */
+  private final Map<String, String> classByBinding = new LinkedHashMap<>();
 
   public ModuleSetValidator(ModuleElements modules) {
     this.modules = modules;
   }
 
-  /** Registers the round's modules and returns the problems they have together with all before them. */
+  /**
+   * Registers the round's module classes and returns the problems they have together with all
+   * before them. Each problem is on a module class.
+   */
   public List<Problem> validate(List<TypeElement> round) {
     List<Problem> problems = new ArrayList<>();
     for (TypeElement module : round) {
-      String name = modules.name(module);
       String qualifiedName = module.getQualifiedName().toString();
-      String other = classByModuleName.putIfAbsent(name, qualifiedName);
-      if (other != null && !other.equals(qualifiedName)) {
-        TypeElement otherModule = modules.elements().getTypeElement(other);
-        Message message = Message.NAME_DUPLICATE;
-        problems.add(new Problem(message, message.format(name, other, qualifiedName), module, ModuleElements.moduleAnnotation(module), null));
-        if (otherModule != null) {
-          problems.add(new Problem(message, message.format(name, qualifiedName, other), otherModule, ModuleElements.moduleAnnotation(otherModule), null));
-        }
+      String name = modules.name(module);
+      String sameName = classByModuleName.putIfAbsent(name, qualifiedName);
+      if (sameName != null && !sameName.equals(qualifiedName)) {
+        bothWays(problems, module, sameName, (one, other) ->
+            Problem.onValue(
+                one,
+                ModuleElements.moduleAnnotation(one),
+                null,
+                Message.NAME_DUPLICATE,
+                name,
+                other,
+                one.getQualifiedName()));
+      }
+      String binding = GeneratedNames.binding(ClassName.get(module)).canonicalName();
+      String sameBinding = classByBinding.putIfAbsent(binding, qualifiedName);
+      if (sameBinding != null && !sameBinding.equals(qualifiedName)) {
+        bothWays(problems, module, sameBinding, (one, other) ->
+            Problem.on(
+                one,
+                Message.GENERATED_NAME_CLASH,
+                one.getQualifiedName(),
+                GeneratedNames.binding(ClassName.get(one)).simpleName(),
+                other));
       }
     }
     for (TypeElement module : round) {
@@ -45,6 +67,20 @@ public final class ModuleSetValidator {
       }
     }
     return problems;
+  }
+
+  /** A problem of one module class naming another, by qualified name. */
+  private interface Clash {
+    Problem on(TypeElement one, String other);
+  }
+
+  /** The clash on this module, and on the other one if it can still be found. */
+  private void bothWays(List<Problem> problems, TypeElement module, String other, Clash clash) {
+    problems.add(clash.on(module, other));
+    TypeElement otherModule = modules.elements().getTypeElement(other);
+    if (otherModule != null) {
+      problems.add(clash.on(otherModule, module.getQualifiedName().toString()));
+    }
   }
 
   /**
@@ -64,11 +100,11 @@ public final class ModuleSetValidator {
     }
     StringBuilder cycle = new StringBuilder();
     for (TypeElement member : path) {
-      cycle.append(member.getSimpleName()).append(" -> ");
+      cycle.append(Texts.className(member)).append(" -> ");
     }
-    cycle.append(start.getSimpleName());
-    Message message = Message.DEPENDENCY_CYCLE;
-    return new Problem(message, message.format(cycle), start, ModuleElements.moduleAnnotation(start), edges.get(0));
+    cycle.append(Texts.className(start));
+    return Problem.onValue(
+        start, ModuleElements.moduleAnnotation(start), edges.get(0), Message.DEPENDENCY_CYCLE, cycle);
   }
 
   /** Depth-first search for a path of dependsOn edges from {@code from} back to {@code start}. */

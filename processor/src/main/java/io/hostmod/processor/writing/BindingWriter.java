@@ -23,7 +23,7 @@ public final class BindingWriter {
 
   private BindingWriter() {}
 
-  public static JavaFile write(ModuleModel module) {
+  public static JavaFile write(ModuleModel module, boolean markGenerated) {
     ClassName type = module.type();
     TypeSpec.Builder binding =
         TypeSpec.classBuilder(module.bindingType())
@@ -32,7 +32,6 @@ public final class BindingWriter {
                     + " lifecycle methods.\n",
                 type,
                 module.name())
-            .addAnnotation(RuntimeTypes.generated())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(ParameterizedTypeName.get(RuntimeTypes.MODULE_BINDING, type))
             .addMethod(returning("name", ClassName.get(String.class), CodeBlock.of("$S", module.name())))
@@ -96,7 +95,7 @@ public final class BindingWriter {
               .addStatement("return new $T(target)", proxy)
               .build());
     }
-    return RuntimeTypes.file(type.packageName(), binding.build());
+    return RuntimeTypes.file(type.packageName(), binding.build(), markGenerated);
   }
 
   private static CodeBlock dependencies(List<String> names) {

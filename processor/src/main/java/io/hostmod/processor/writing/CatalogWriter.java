@@ -19,7 +19,7 @@ public final class CatalogWriter {
 
   private CatalogWriter() {}
 
-  public static JavaFile write(ClassName catalog, List<ModuleModel> modules) {
+  public static JavaFile write(ClassName catalog, List<ModuleModel> modules, boolean markGenerated) {
     TypeName bindingList =
         ParameterizedTypeName.get(
             ClassName.get(List.class),
@@ -38,7 +38,6 @@ public final class CatalogWriter {
                     + " ModuleManager.builder().discoverCatalogs()} through"
                     + " {@code META-INF/services/$L}.\n",
                 RuntimeTypes.MODULE_CATALOG.canonicalName())
-            .addAnnotation(RuntimeTypes.generated())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(RuntimeTypes.MODULE_CATALOG)
             .addField(
@@ -53,6 +52,6 @@ public final class CatalogWriter {
                     .addStatement("return BINDINGS")
                     .build())
             .build();
-    return RuntimeTypes.file(catalog.packageName(), type);
+    return RuntimeTypes.file(catalog.packageName(), type, markGenerated);
   }
 }

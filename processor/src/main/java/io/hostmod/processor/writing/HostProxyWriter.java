@@ -22,7 +22,7 @@ public final class HostProxyWriter {
 
   private HostProxyWriter() {}
 
-  public static JavaFile write(ModuleModel module) {
+  public static JavaFile write(ModuleModel module, boolean markGenerated) {
     ClassName type = module.type();
     TypeSpec.Builder proxy =
         TypeSpec.classBuilder(module.hostProxyType())
@@ -33,7 +33,6 @@ public final class HostProxyWriter {
                 module.name(),
                 type,
                 module.hostProxyType())
-            .addAnnotation(RuntimeTypes.generated())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .superclass(ParameterizedTypeName.get(RuntimeTypes.HOST_PROXY, type))
             .addMethod(
@@ -44,7 +43,7 @@ public final class HostProxyWriter {
     for (ProxyMethod method : module.proxyMethods()) {
       proxy.addMethod(forward(type, method));
     }
-    return RuntimeTypes.file(type.packageName(), proxy.build());
+    return RuntimeTypes.file(type.packageName(), proxy.build(), markGenerated);
   }
 
   private static MethodSpec forward(ClassName type, ProxyMethod method) {

@@ -18,8 +18,8 @@ final class RuntimeTypes {
   static final ClassName HOST_PROXY = runtime("HostProxy");
   static final ClassName HOST_PROXY_TARGET = HOST_PROXY.nestedClass("Target");
 
-  private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
-  private static final String PROCESSOR = "io.hostmod.processor.HostmodProcessor";
+  private static final ClassName GENERATED = ClassName.bestGuess(HostmodNames.GENERATED);
+  private static final String PROCESSOR = HostmodNames.PROCESSOR;
 
   private RuntimeTypes() {}
 
@@ -27,12 +27,16 @@ final class RuntimeTypes {
     return ClassName.get(HostmodNames.RUNTIME_PACKAGE, simpleName);
   }
 
-  /** {@code @Generated("io.hostmod.processor.HostmodProcessor")}, with no date, so output is stable. */
-  static AnnotationSpec generated() {
-    return AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build();
-  }
-
-  static JavaFile file(String packageName, TypeSpec type) {
-    return JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("    ").build();
+  /**
+   * The file of a generated type, marked {@code @Generated("io.hostmod.processor.HostmodProcessor")}
+   * (with no date, so output is stable) when {@code markGenerated}: the compilation must see {@code
+   * javax.annotation.processing.Generated}, which a named module does only if it reads {@code
+   * java.compiler}.
+   */
+  static JavaFile file(String packageName, TypeSpec type, boolean markGenerated) {
+    AnnotationSpec generated =
+        AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build();
+    TypeSpec marked = markGenerated ? type.toBuilder().addAnnotation(generated).build() : type;
+    return JavaFile.builder(packageName, marked).skipJavaLangImports(true).indent("    ").build();
   }
 }

@@ -1,0 +1,136 @@
+package io.hostmod.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import io.hostmod.processor.model.HostmodNames;
+import io.hostmod.processor.model.ModuleElements;
+import io.hostmod.processor.model.ModuleModel;
+import io.hostmod.processor.validation.Message;
+import io.hostmod.processor.writing.CatalogWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ModuleElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * The catalogs of one compilation: which modules each lists, what it is called, and how the
+ * runtime finds it: a {@code META-INF/services} entry on the class path, and in a named JPMS
+ * module the {@code provides} line of module-info.java, which is checked.
+ *
+ * <p>A catalog is named, in this order: by {@code -Ahostmod.catalog} (the first catalog only);
+ * in a named module {@code HostmodCatalog}, so that the {@code provides} line stays the same as
+ * modules come and go; otherwise {@code HostmodCatalog_<hash>}, the hash taken over the module
+ * classes it lists, so that two compilations (main and test sources, two jars) never write the
+ * same class. It goes in the package of its modules that sorts first.
+ */
+final class Catalogs {
+
+  static final String OPTION = "hostmod.catalog";
+  static final String SERVICE_FILE = "META-INF/services/" + HostmodNames.MODULE_CATALOG;
+
+  private final ModuleElements modules;
+  private final Elements elements;
+  private final Output output;
+  private final Reporter reporter;
+  private final SourceTrees trees;
+  /** The option's class name, or {@code null} when it is not given or not a class name. */
+  private final String option;
+
+  /** Valid modules whose catalog is still to be written. */
+  private final List<ModuleModel> pending = new ArrayList<>();
+  /** Written catalogs, for the service file. */
+  private final Set<String> written = new TreeSet<>();
+
+  Catalogs(
+      ModuleElements modules, Output output, Reporter reporter, SourceTrees trees, String option) {
+    this.modules = modules;
+    this.elements = modules.elements();
+    this.output = output;
+    this.reporter = reporter;
+    this.trees = trees;
+    boolean valid = option == null || SourceVersion.isName(option);
+    if (!valid) {
+      reporter.report(null, Message.CATALOG_OPTION_INVALID, option);
+    }
+    this.option = valid ? option : null;
+  }
+
+  void add(ModuleModel module) {
+    pending.add(module);
+  }
+
+  boolean hasPending() {
+    return !pending.isEmpty();
+  }
+
+  /** Writes the catalog of the modules added since the last one, which are then its own. */
+  void writePending() throws IOException {
+    List<ModuleModel> listed = List.copyOf(pending);
+    pending.clear();
+    List<TypeElement> classes = new ArrayList<>();
+    for (ModuleModel module : listed) {
+      classes.add(elements.getTypeElement(module.type().canonicalName()));
+    }
+    ModuleElement jpmsModule = modules.namedModule(classes.get(0));
+    ClassName name = name(classes, jpmsModule != null);
+    JavaFile file =
+        CatalogWriter.write(name, listed, modules.isVisible(classes.get(0), HostmodNames.GENERATED));
+    output.write(file, classes.toArray(new Element[0]));
+    written.add(name.canonicalName());
+    if (jpmsModule != null
+        && Boolean.FALSE.equals(
+            trees.provides(jpmsModule, HostmodNames.MODULE_CATALOG, name.canonicalName()))) {
+      reporter.report(
+          jpmsModule, Message.PROVIDES_MISSING, jpmsModule.getQualifiedName(), name.canonicalName());
+    }
+  }
+
+  /** Writes the {@code META-INF/services} entry naming every catalog written, if any. */
+  void finish() throws IOException {
+    if (!written.isEmpty()) {
+      output.writeResource(SERVICE_FILE, String.join("\n", written) + "\n");
+    }
+  }
+
+  private ClassName name(List<TypeElement> classes, boolean inNamedModule) {
+    boolean first = written.isEmpty();
+    if (option != null && first) {
+      int dot = option.lastIndexOf('.');
+      return ClassName.get(dot < 0 ? "" : option.substring(0, dot), option.substring(dot + 1));
+    }
+    TreeSet<String> packages = new TreeSet<>();
+    TreeSet<String> names = new TreeSet<>();
+    for (TypeElement module : classes) {
+      packages.add(elements.getPackageOf(module).getQualifiedName().toString());
+      names.add(module.getQualifiedName().toString());
+    }
+    String simpleName =
+        inNamedModule && first
+            ? "HostmodCatalog"
+            : "HostmodCatalog_" + hash(String.join("\n", names));
+    return ClassName.get(packages.first(), simpleName);
+  }
+
+  private static String hash(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder();
+      for (int i = 0; i < 4; i++) {
+        hex.append(String.format("%02x", digest[i]));
+      }
+      return hex.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package io.hostmod.processor.validation;
+
+import io.hostmod.processor.model.HostmodNames;
+import io.hostmod.processor.model.Kind;
+import io.hostmod.processor.model.Lifecycle;
+import io.hostmod.processor.model.ModuleElements;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * The lifecycle methods of a module, its own and inherited: how each is declared, that each role
+ * is taken once, and that the kind of module allows it.
+ */
+final class LifecycleCheck implements Check {
+
+  private static final String UNLOAD_HOST = "@Unload(HostContext)";
+
+  private final ModuleElements modules;
+
+  LifecycleCheck(ModuleElements modules) {
+    this.modules = modules;
+  }
+
+  @Override
+  public void check(TypeElement module, Report report) {
+    Kind kind = modules.kind(module);
+    Map<String, ExecutableElement> byRole = new HashMap<>();
+    for (ExecutableElement method : modules.methods(module)) {
+      List<Lifecycle> roles = Lifecycle.on(method);
+      if (roles.isEmpty()) {
+        checkOverride(method, report);
+        continue;
+      }
+      if (roles.size() > 1) {
+        report.on(
+            method,
+            Message.TWO_ROLES,
+            Texts.method(method),
+            roles.get(0).annotation(),
+            roles.get(1).annotation());
+        continue;
+      }
+      Lifecycle role = roles.get(0);
+      String annotation = annotation(role, method);
+      checkCallable(module, method, annotation, report);
+      checkShape(method, role, annotation, report);
+      if (role == Lifecycle.ADD_HOST && kind == Kind.PER_HOST) {
+        report.on(method, Message.ADD_HOST_NOT_GLOBAL, Texts.method(method), Texts.className(module));
+      }
+      if (annotation.equals(UNLOAD_HOST) && kind != Kind.SHARED) {
+        report.on(
+            method, Message.UNLOAD_HOST_NOT_SHARED, Texts.method(method), Texts.className(module));
+      }
+      ExecutableElement earlier = byRole.putIfAbsent(annotation, method);
+      if (earlier != null) {
+        report.on(
+            method,
+            Message.DUPLICATE_ROLE,
+            annotation,
+            Texts.method(earlier),
+            Texts.method(method),
+            annotation);
+      }
+    }
+  }
+
+  /** {@code @Unload} on a method taking a HostContext is a role of its own. */
+  private static String annotation(Lifecycle role, ExecutableElement method) {
+    return role == Lifecycle.UNLOAD && ModuleElements.takesOnly(method, HostmodNames.HOST_CONTEXT)
+        ? UNLOAD_HOST
+        : role.annotation();
+  }
+
+  /**
+   * A method without a lifecycle annotation that overrides one with it: the module loses that
+   * role, since annotations on methods are not inherited.
+   */
+  private void checkOverride(ExecutableElement method, Report report) {
+    TypeElement declaring = (TypeElement) method.getEnclosingElement();
+    for (TypeElement type = ModuleElements.superclass(declaring);
+        type != null;
+        type = ModuleElements.superclass(type)) {
+      for (ExecutableElement overridden : ElementFilter.methodsIn(type.getEnclosedElements())) {
+        List<Lifecycle> roles = Lifecycle.on(overridden);
+        if (!roles.isEmpty() && modules.elements().overrides(method, overridden, declaring)) {
+          report.on(
+              method,
+              Message.LIFECYCLE_NOT_REPEATED,
+              Texts.method(method),
+              annotation(roles.get(0), overridden),
+              Texts.method(overridden),
+              Texts.className(type));
+          return;
+        }
+      }
+    }
+  }
+
+  private void checkCallable(
+      TypeElement module, ExecutableElement method, String annotation, Report report) {
+    TypeElement declaring = (TypeElement) method.getEnclosingElement();
+    Set<Modifier> modifiers = method.getModifiers();
+    String described = Texts.method(method);
+    if (modifiers.contains(Modifier.PRIVATE)) {
+      report.on(method, Message.PRIVATE, annotation, described);
+    } else if (!declaring.equals(module)
+        && !modifiers.contains(Modifier.PUBLIC)
+        && !modules.packageOf(declaring).equals(modules.packageOf(module))) {
+      report.on(
+          method, Message.INHERITED_UNCALLABLE, annotation, described, declaring.getQualifiedName());
+    }
+    if (modifiers.contains(Modifier.STATIC)) {
+      report.on(method, Message.STATIC, annotation, described);
+    }
+    if (modifiers.contains(Modifier.ABSTRACT)) {
+      report.on(method, Message.ABSTRACT_METHOD, annotation, described);
+    }
+    if (!method.getTypeParameters().isEmpty()) {
+      report.on(method, Message.GENERIC_METHOD, annotation, described);
+    }
+    TypeMirror notException = modules.firstThrownNonException(method);
+    if (notException != null) {
+      report.on(method, Message.THROWS_THROWABLE, annotation, described, Texts.type(notException));
+    }
+  }
+
+  private static void checkShape(
+      ExecutableElement method, Lifecycle role, String annotation, Report report) {
+    boolean none = method.getParameters().isEmpty();
+    String expected =
+        switch (role) {
+          case LOAD -> none || ModuleElements.takesOnly(method, HostmodNames.MODULE_CONTEXT)
+              ? null
+              : "no parameter or one ModuleContext";
+          case ADD_HOST -> ModuleElements.takesOnly(method, HostmodNames.HOST_CONTEXT)
+              ? null
+              : "one HostContext";
+          case UNLOAD -> none || ModuleElements.takesOnly(method, HostmodNames.HOST_CONTEXT)
+              ? null
+              : "no parameter, or one HostContext in a shared module";
+          case SAVE -> none ? null : "no parameter";
+          case RESTORE -> method.getParameters().size() == 1
+              ? null
+              : "one parameter, the state @Save returns";
+        };
+    if (expected != null) {
+      report.on(
+          method,
+          Message.WRONG_PARAMETERS,
+          annotation,
+          Texts.method(method),
+          expected,
+          Texts.parameters(method));
+    }
+    boolean returnsVoid = method.getReturnType().getKind() == TypeKind.VOID;
+    if (role == Lifecycle.SAVE) {
+      if (returnsVoid) {
+        report.on(method, Message.SAVE_RETURNS_VOID, Texts.method(method));
+      }
+    } else if (!returnsVoid) {
+      report.on(
+          method,
+          Message.NOT_VOID,
+          annotation,
+          Texts.method(method),
+          Texts.type(method.getReturnType()));
+    }
+  }
+}

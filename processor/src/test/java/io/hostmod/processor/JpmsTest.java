@@ -1,0 +1,194 @@
+package io.hostmod.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.hostmod.processor.HostmodTesting.assertErrorAt;
+import static io.hostmod.processor.HostmodTesting.generatedSource;
+
+import com.google.testing.compile.Compilation;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Modules in a named JPMS module. ServiceLoader ignores META-INF/services there, so module-info.java
+ * must provide the catalog, which is therefore named predictably ({@code HostmodCatalog} in the
+ * modules' first package) and checked. The unnamed module is what every other test compiles in.
+ */
+class JpmsTest {
+
+  private static final Source MUC = Source.of("org.example.chat.MucModule", """
+      package org.example.chat;
+
+      import io.hostmod.Load;
+      import io.hostmod.Module;
+      import io.hostmod.runtime.ModuleContext;
+
+      @Module
+      public class MucModule {
+        @Load
+        void load(ModuleContext context) {}
+      }
+      """);
+
+  private static final Source CHAT = Source.of("org.example.chat.shared.ChatModule", """
+      package org.example.chat.shared;
+
+      import io.hostmod.AddHost;
+      import io.hostmod.Module;
+      import io.hostmod.runtime.HostContext;
+
+      @Module(global = true)
+      public class ChatModule {
+        @AddHost
+        void addHost(HostContext host) {}
+
+        public String greet(HostContext host, String who) {
+          return who + " on " + host.host();
+        }
+      }
+      """);
+
+  @TempDir static Path directory;
+  private static Path modulePath;
+
+  @BeforeAll
+  static void buildModulePath() {
+    modulePath = Jpms.modulePath(directory);
+  }
+
+  private static Source moduleInfo(String directives) {
+    return Source.of("module-info", "module org.example.chat {\n" + directives.indent(2) + "}\n");
+  }
+
+  @Test
+  void namedModuleThatProvidesItsCatalog(@TempDir Path layer) throws Exception {
+    Source moduleInfo = moduleInfo("""
+        requires static io.hostmod;
+        requires io.hostmod.runtime;
+        provides io.hostmod.runtime.ModuleCatalog with org.example.chat.HostmodCatalog;
+        """);
+
+    Compilation compilation =
+        Jpms.compiler(modulePath).compile(moduleInfo.file(), MUC.file(), CHAT.file());
+
+    assertThat(compilation).succeededWithoutWarnings();
+    // The module does not read java.compiler, so @Generated is not visible to it.
+    assertThat(generatedSource(compilation, "org.example.chat.HostmodCatalog"))
+        .doesNotContain("@Generated");
+    assertThat(Jpms.discoverModuleNames(compilation, "org.example.chat", modulePath, layer))
+        .containsExactly("chat", "muc")
+        .inOrder();
+  }
+
+  @Test
+  void namedModuleThatReadsJavaCompilerGetsGeneratedAnnotations() {
+    Source moduleInfo = moduleInfo("""
+        requires static io.hostmod;
+        requires static java.compiler;
+        requires io.hostmod.runtime;
+        provides io.hostmod.runtime.ModuleCatalog with org.example.chat.HostmodCatalog;
+        """);
+
+    Compilation compilation =
+        Jpms.compiler(modulePath).compile(moduleInfo.file(), MUC.file(), CHAT.file());
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(generatedSource(compilation, "org.example.chat.shared.ChatModule_HostProxy"))
+        .contains("@Generated(\"io.hostmod.processor.HostmodProcessor\")");
+  }
+
+  /** The names may be imported, as in any other source file. */
+  @Test
+  void providesWithImportedNames() {
+    Source moduleInfo = Source.of("module-info", """
+        import io.hostmod.runtime.ModuleCatalog;
+        import org.example.chat.HostmodCatalog;
+
+        module org.example.chat {
+          requires static io.hostmod;
+          requires io.hostmod.runtime;
+          provides ModuleCatalog with HostmodCatalog;
+        }
+        """);
+
+    assertThat(Jpms.compiler(modulePath).compile(moduleInfo.file(), MUC.file()))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void catalogOptionNamesTheCatalogToProvide() {
+    Source moduleInfo = moduleInfo("""
+        requires static io.hostmod;
+        requires io.hostmod.runtime;
+        provides io.hostmod.runtime.ModuleCatalog with org.example.chat.ChatModules;
+        """);
+
+    Compilation compilation =
+        Jpms.compiler(modulePath, "-Ahostmod.catalog=org.example.chat.ChatModules")
+            .compile(moduleInfo.file(), MUC.file());
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("org.example.chat.ChatModules");
+  }
+
+  @Test
+  void namedModuleThatDoesNotProvideItsCatalog() {
+    Source moduleInfo = moduleInfo("""
+        requires static io.hostmod;
+        requires io.hostmod.runtime;
+        """);
+
+    Compilation compilation =
+        Jpms.compiler(modulePath).compile(moduleInfo.file(), MUC.file(), CHAT.file());
+
+    assertThat(compilation).hadErrorCount(1);
+    assertErrorAt(
+        compilation,
+        moduleInfo.at("module org.example.chat", "module"),
+        "[HostmodProvidesMissing] module org.example.chat does not provide its module catalog, so"
+            + " ServiceLoader will not find its modules; add this line to module-info.java:"
+            + " provides io.hostmod.runtime.ModuleCatalog with org.example.chat.HostmodCatalog;");
+  }
+
+  /**
+   * Without {@code requires io.hostmod.runtime} the generated code does not run: it compiles, the
+   * runtime being read through the annotations' automatic module, which however is not there at
+   * run time ({@code requires static}). So nothing is generated.
+   */
+  @Test
+  void namedModuleThatDoesNotReadTheRuntime() {
+    Source moduleInfo = moduleInfo("""
+        requires static io.hostmod;
+        """);
+    Source roster = Source.of("org.example.chat.RosterModule", """
+        package org.example.chat;
+
+        @io.hostmod.Module
+        public class RosterModule {}
+        """);
+
+    Compilation compilation = Jpms.compiler(modulePath).compile(moduleInfo.file(), roster.file());
+
+    assertThat(compilation).hadErrorCount(1);
+    assertErrorAt(
+        compilation,
+        moduleInfo.at("module org.example.chat", "module"),
+        "[HostmodRuntimeNotRead] module org.example.chat does not read io.hostmod.runtime, which"
+            + " the code generated for its @Module classes uses; add this line to"
+            + " module-info.java: requires io.hostmod.runtime;");
+  }
+
+  /** A module that requires the annotations' automatic module reads the runtime through it. */
+  @Test
+  void namedModuleReadingTheRuntimeThroughTheAnnotations() {
+    Source moduleInfo = moduleInfo("""
+        requires io.hostmod;
+        provides io.hostmod.runtime.ModuleCatalog with org.example.chat.HostmodCatalog;
+        """);
+
+    assertThat(Jpms.compiler(modulePath).compile(moduleInfo.file(), MUC.file()))
+        .succeededWithoutWarnings();
+  }
+}

@@ -1,0 +1,22 @@
+package org.example.chat;
+
+import io.hostmod.runtime.ModuleBinding;
+import io.hostmod.runtime.ModuleCatalog;
+import java.util.List;
+import javax.annotation.processing.Generated;
+
+/**
+ * The hostmod modules of one compilation, found by {@code ModuleManager.builder().discoverCatalogs()} through {@code META-INF/services/io.hostmod.runtime.ModuleCatalog}.
+ */
+@Generated("io.hostmod.processor.HostmodProcessor")
+public final class HostmodCatalog_80438fc4 implements ModuleCatalog {
+    private static final List<ModuleBinding<?>> BINDINGS = List.of(
+        new ChatModule_Binding(),
+        new MucModule_Binding(),
+        new ServerContactInfo_Binding());
+
+    @Override
+    public List<ModuleBinding<?>> bindings() {
+        return BINDINGS;
+    }
+}
