@@ -34,6 +34,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.tools.Diagnostic;
 
 /**
@@ -93,6 +94,8 @@ public final class HostmodProcessor extends AbstractProcessor {
   public Set<String> getSupportedAnnotationTypes() {
     Set<String> supported = new TreeSet<>();
     supported.add(HostmodNames.MODULE);
+    supported.add(HostmodNames.HOOK);
+    supported.add(HostmodNames.OPTION);
     for (Lifecycle lifecycle : Lifecycle.values()) {
       supported.add(lifecycle.qualifiedName());
     }
@@ -133,6 +136,10 @@ public final class HostmodProcessor extends AbstractProcessor {
     for (ExecutableElement method : lifecycleMethodsOutsideModules(round)) {
       guarded(method, Texts.method(method), () ->
           reporter.report(validator.validateOutsideModule(method)));
+    }
+    for (VariableElement field : optionFieldsOutsideModules(round)) {
+      guarded(field, "field " + field.getSimpleName(), () ->
+          reporter.report(validator.validateOptionOutsideModule(field)));
     }
     List<TypeElement> ready = readyModules(round);
     List<TypeElement> valid = validate(ready);
@@ -220,10 +227,16 @@ public final class HostmodProcessor extends AbstractProcessor {
     return new ArrayList<>(candidates.values());
   }
 
+  /** Lifecycle and {@code @Hook} methods of types without {@code @Module}. */
   private Set<ExecutableElement> lifecycleMethodsOutsideModules(RoundEnvironment round) {
     Set<ExecutableElement> methods = new LinkedHashSet<>();
+    List<String> annotations = new ArrayList<>();
     for (Lifecycle lifecycle : Lifecycle.values()) {
-      TypeElement annotation = modules.elements().getTypeElement(lifecycle.qualifiedName());
+      annotations.add(lifecycle.qualifiedName());
+    }
+    annotations.add(HostmodNames.HOOK);
+    for (String name : annotations) {
+      TypeElement annotation = modules.elements().getTypeElement(name);
       if (annotation != null) {
         for (Element element : round.getElementsAnnotatedWith(annotation)) {
           if (element instanceof ExecutableElement method
@@ -235,6 +248,23 @@ public final class HostmodProcessor extends AbstractProcessor {
       }
     }
     return methods;
+  }
+
+  /** {@code @Option} fields of types without {@code @Module}. */
+  private List<VariableElement> optionFieldsOutsideModules(RoundEnvironment round) {
+    List<VariableElement> fields = new ArrayList<>();
+    TypeElement annotation = modules.elements().getTypeElement(HostmodNames.OPTION);
+    if (annotation != null) {
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        if (element instanceof VariableElement field
+            && field.getKind() == ElementKind.FIELD
+            && !(field.getEnclosingElement() instanceof TypeElement type
+                && ModuleElements.moduleAnnotation(type) != null)) {
+          fields.add(field);
+        }
+      }
+    }
+    return fields;
   }
 
   /**

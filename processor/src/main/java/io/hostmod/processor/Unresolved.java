@@ -35,8 +35,9 @@ record Unresolved(
 
   /**
    * The first unresolved type or value of the module: its superclass and interfaces, annotations,
-   * {@code @Module} values, and the signatures of its own and inherited methods and constructors;
-   * {@code null} if it has none.
+   * {@code @Module} values, the signatures of its own and inherited methods and constructors (a
+   * parameter may be a dependency's host proxy, generated in this round), and the types of its
+   * {@code @Option} fields; {@code null} if it has none.
    */
   static Unresolved find(TypeElement module, ModuleElements modules, SourceTrees trees) {
     List<TypeMirror> supertypes = new ArrayList<>(module.getInterfaces());
@@ -55,6 +56,10 @@ record Unresolved(
     executables.addAll(ElementFilter.constructorsIn(module.getEnclosedElements()));
     for (int i = 0; found == null && i < executables.size(); i++) {
       found = inSignature(executables.get(i));
+    }
+    for (VariableElement field : ModuleElements.optionFields(module)) {
+      String type = found == null ? inType(field.asType()) : null;
+      found = type != null ? new Unresolved(type, field, null, null) : found;
     }
     return found;
   }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pins the generated code of a representative module set, the fixtures of {@code
- * src/test/resources/fixtures/org/example/chat} (a per-host module with generic state and a
- * dependency, a plain global module with primitive state, a shared module with a host proxy of
+ * src/test/resources/fixtures/org/example/chat} (a per-host module with generic state, a hook, an
+ * option and a dependency its constructor takes, a plain global module with primitive state, a shared module with a host proxy of
  * generic, varargs and throwing methods): every binding, the host proxy, the catalog and the
  * service file, as files under {@code src/test/resources/golden}. A change to generated code thus
  * shows in review as a change to these files.

@@ -53,11 +53,14 @@ final class HostmodTesting {
   private static final String IMPORTS =
       """
       import io.hostmod.AddHost;
+      import io.hostmod.Hook;
       import io.hostmod.Load;
       import io.hostmod.Module;
+      import io.hostmod.Option;
       import io.hostmod.Restore;
       import io.hostmod.Save;
       import io.hostmod.Unload;
+      import io.hostmod.runtime.Event;
       import io.hostmod.runtime.HostContext;
       import io.hostmod.runtime.ModuleContext;
       import java.util.List;

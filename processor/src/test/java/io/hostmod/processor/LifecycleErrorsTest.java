@@ -81,42 +81,44 @@ class LifecycleErrorsTest {
         new Case("static @Load", PER_HOST, """
             @Load static void load() {}
             """, "void load()", "load",
-            "[HostmodStatic] @Load method load() is static, but lifecycle methods run on the module"
-                + " instance; remove static"),
+            "[HostmodStatic] @Load method load() is static, but the generated binding calls it on"
+                + " the module instance; remove static"),
         new Case("static @AddHost", SHARED, """
             @AddHost static void addHost(HostContext host) {}
             """, "void addHost(", "addHost",
-            "[HostmodStatic] @AddHost method addHost(HostContext) is static, but lifecycle methods"
-                + " run on the module instance; remove static"),
+            "[HostmodStatic] @AddHost method addHost(HostContext) is static, but the generated"
+                + " binding calls it on the module instance; remove static"),
         new Case("static @Unload", PER_HOST, """
             @Unload static void unload() {}
             """, "void unload()", "unload",
-            "[HostmodStatic] @Unload method unload() is static, but lifecycle methods run on the"
-                + " module instance; remove static"),
+            "[HostmodStatic] @Unload method unload() is static, but the generated binding calls it"
+                + " on the module instance; remove static"),
         new Case("static @Save", PER_HOST, """
             @Save static String save() { return ""; }
             @Restore void restore(String state) {}
             """, "String save()", "save",
-            "[HostmodStatic] @Save method save() is static, but lifecycle methods run on the module"
-                + " instance; remove static"),
+            "[HostmodStatic] @Save method save() is static, but the generated binding calls it on"
+                + " the module instance; remove static"),
         new Case("static @Restore", PER_HOST, """
             @Save String save() { return ""; }
             @Restore static void restore(String state) {}
             """, "void restore(", "restore",
-            "[HostmodStatic] @Restore method restore(String) is static, but lifecycle methods run"
-                + " on the module instance; remove static"),
+            "[HostmodStatic] @Restore method restore(String) is static, but the generated binding"
+                + " calls it on the module instance; remove static"),
 
         // wrong parameters
         new Case("@Load with a String", PER_HOST, """
             @Load void load(String name) {}
             """, "void load(", "load",
-            "[HostmodWrongParameters] @Load method load(String) must take no parameter or one"
-                + " ModuleContext, but takes (String); change its parameters"),
+            "[HostmodWrongParameters] @Load method load(String) must take no parameter, or a"
+                + " ModuleContext and modules it depends on, but takes (String); change its"
+                + " parameters"),
         new Case("@Load with a HostContext", PER_HOST, """
             @Load void load(HostContext host) {}
             """, "void load(", "load",
-            "[HostmodWrongParameters] @Load method load(HostContext) must take no parameter or one"
-                + " ModuleContext, but takes (HostContext); change its parameters"),
+            "[HostmodWrongParameters] @Load method load(HostContext) must take no parameter, or a"
+                + " ModuleContext and modules it depends on, but takes (HostContext); change its"
+                + " parameters"),
         new Case("@AddHost without a HostContext", SHARED, """
             @AddHost void addHost() {}
             """, "void addHost(", "addHost",

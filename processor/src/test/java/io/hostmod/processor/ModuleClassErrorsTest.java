@@ -100,7 +100,8 @@ class ModuleClassErrorsTest {
         compile(source),
         source.at("class MucModule"),
         "[HostmodNoConstructor] @Module class MucModule has no constructor the generated code can"
-            + " call; add a non-private constructor that takes no parameter or one ModuleContext");
+            + " call; add a non-private constructor that takes nothing, or a ModuleContext and"
+            + " modules it depends on");
   }
 
   @Test
@@ -115,7 +116,8 @@ class ModuleClassErrorsTest {
         compile(source),
         source.at("class MucModule"),
         "[HostmodNoConstructor] @Module class MucModule has no constructor the generated code can"
-            + " call; add a non-private constructor that takes no parameter or one ModuleContext");
+            + " call; add a non-private constructor that takes nothing, or a ModuleContext and"
+            + " modules it depends on");
   }
 
   @Test

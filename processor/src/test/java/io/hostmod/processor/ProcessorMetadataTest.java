@@ -55,6 +55,8 @@ class ProcessorMetadataTest {
     assertThat(processor.getSupportedAnnotationTypes())
         .containsExactly(
             "io.hostmod.Module",
+            "io.hostmod.Hook",
+            "io.hostmod.Option",
             "io.hostmod.Load",
             "io.hostmod.AddHost",
             "io.hostmod.Unload",

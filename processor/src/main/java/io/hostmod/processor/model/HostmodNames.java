@@ -5,10 +5,13 @@ public final class HostmodNames {
 
   public static final String ANNOTATION_PACKAGE = "io.hostmod";
   public static final String MODULE = ANNOTATION_PACKAGE + ".Module";
+  public static final String HOOK = ANNOTATION_PACKAGE + ".Hook";
+  public static final String OPTION = ANNOTATION_PACKAGE + ".Option";
   public static final String RUNTIME_PACKAGE = "io.hostmod.runtime";
   public static final String MODULE_CONTEXT = RUNTIME_PACKAGE + ".ModuleContext";
   public static final String HOST_CONTEXT = RUNTIME_PACKAGE + ".HostContext";
   public static final String HOST_PROXY = RUNTIME_PACKAGE + ".HostProxy";
+  public static final String EVENT = RUNTIME_PACKAGE + ".Event";
   public static final String MODULE_BINDING = RUNTIME_PACKAGE + ".ModuleBinding";
   public static final String MODULE_CATALOG = RUNTIME_PACKAGE + ".ModuleCatalog";
   /** The runtime as a JPMS module: its jar's Automatic-Module-Name. */

@@ -1,16 +1,19 @@
 package io.hostmod.processor.model;
 
+import com.palantir.javapoet.ClassName;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
@@ -159,14 +162,14 @@ public final class ModuleElements {
         : null;
   }
 
-  /** Non-private constructors taking nothing or one {@code ModuleContext}, in source order. */
+  /**
+   * Non-private constructors whose parameters the generated code can pass ({@link
+   * #takesInjectable}), in source order.
+   */
   public static List<ExecutableElement> usableConstructors(TypeElement module) {
     List<ExecutableElement> usable = new ArrayList<>();
     for (ExecutableElement constructor : ElementFilter.constructorsIn(module.getEnclosedElements())) {
-      boolean shape =
-          constructor.getParameters().isEmpty()
-              || takesOnly(constructor, HostmodNames.MODULE_CONTEXT);
-      if (shape && !constructor.getModifiers().contains(Modifier.PRIVATE)) {
+      if (takesInjectable(constructor) && !constructor.getModifiers().contains(Modifier.PRIVATE)) {
         usable.add(constructor);
       }
     }
@@ -174,13 +177,83 @@ public final class ModuleElements {
   }
 
   /**
+   * Whether the generated code can pass every parameter: at most one {@code ModuleContext}, and
+   * any number of {@code @Module} classes and generated host proxies. Whether those are
+   * dependencies of the module is for validation to say.
+   */
+  public static boolean takesInjectable(ExecutableElement executable) {
+    int contexts = 0;
+    for (VariableElement parameter : executable.getParameters()) {
+      TypeMirror type = parameter.asType();
+      if (isType(type, HostmodNames.MODULE_CONTEXT)) {
+        contexts++;
+      } else if (injectedModule(type) == null && proxiedModule(type) == null) {
+        return false;
+      }
+    }
+    return contexts <= 1;
+  }
+
+  /** The {@code @Module} class the type is, or {@code null}. */
+  public static TypeElement injectedModule(TypeMirror type) {
+    if (type.getKind() == TypeKind.DECLARED
+        && ((DeclaredType) type).asElement() instanceof TypeElement element
+        && moduleAnnotation(element) != null) {
+      return element;
+    }
+    return null;
+  }
+
+  /**
+   * The shared module whose generated host proxy the type is ({@code ChatModule} for {@code
+   * ChatModule_HostProxy}, which extends {@code HostProxy<ChatModule>}), or {@code null}.
+   */
+  public static TypeElement proxiedModule(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED
+        || !(((DeclaredType) type).asElement() instanceof TypeElement proxy)
+        || !(proxy.getSuperclass() instanceof DeclaredType superclass)
+        || !isType(superclass, HostmodNames.HOST_PROXY)
+        || superclass.getTypeArguments().size() != 1) {
+      return null;
+    }
+    TypeElement module = injectedModule(superclass.getTypeArguments().get(0));
+    boolean generated =
+        module != null
+            && GeneratedNames.hostProxy(ClassName.get(module))
+                .canonicalName()
+                .equals(proxy.getQualifiedName().toString());
+    return generated ? module : null;
+  }
+
+  /** The {@code @Hook} on the method, or {@code null}. */
+  public static AnnotationMirror hookAnnotation(Element method) {
+    return Mirrors.find(method, HostmodNames.HOOK);
+  }
+
+  /** Whether the binding calls the method: it has a lifecycle annotation or {@code @Hook}. */
+  public static boolean isCalledByBinding(ExecutableElement method) {
+    return !Lifecycle.on(method).isEmpty() || hookAnnotation(method) != null;
+  }
+
+  /** The module class's own {@code @Option} fields, in source order. */
+  public static List<VariableElement> optionFields(TypeElement module) {
+    List<VariableElement> fields = new ArrayList<>();
+    for (VariableElement field : ElementFilter.fieldsIn(module.getEnclosedElements())) {
+      if (Mirrors.find(field, HostmodNames.OPTION) != null) {
+        fields.add(field);
+      }
+    }
+    return fields;
+  }
+
+  /**
    * The methods that appear on a shared module's host proxy: public, not static, first parameter
-   * {@code HostContext}, and no lifecycle method.
+   * {@code HostContext}, and neither a lifecycle nor a {@code @Hook} method.
    */
   public List<ExecutableElement> proxyMethods(TypeElement module) {
     List<ExecutableElement> proxied = new ArrayList<>();
     for (ExecutableElement method : methods(module)) {
-      if (isProxyShaped(method) && Lifecycle.on(method).isEmpty()) {
+      if (isProxyShaped(method) && !isCalledByBinding(method)) {
         proxied.add(method);
       }
     }

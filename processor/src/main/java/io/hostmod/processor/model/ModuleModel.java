@@ -15,6 +15,8 @@ import java.util.List;
  * @param constructor the constructor the runtime calls
  * @param restoreType the {@code @Restore} parameter type, boxed; {@code null} without {@code @Restore}
  * @param proxyMethods the host proxy's methods (shared modules only)
+ * @param hooks the {@code @Hook} methods, in declaration order
+ * @param options the {@code @Option} fields, in declaration order
  */
 public record ModuleModel(
     ClassName type,
@@ -29,7 +31,9 @@ public record ModuleModel(
     LifecycleCall save,
     LifecycleCall restore,
     TypeName restoreType,
-    List<ProxyMethod> proxyMethods) {
+    List<ProxyMethod> proxyMethods,
+    List<HookCall> hooks,
+    List<OptionField> options) {
 
   /** The generated binding: {@code Foo_Binding}, nested names joined by {@code _}. */
   public ClassName bindingType() {

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -47,6 +49,22 @@ public final class ModuleReader {
       }
     }
     ExecutableElement restore = byRole.get(Lifecycle.RESTORE);
+    List<HookCall> hooks = new ArrayList<>();
+    for (ExecutableElement method : modules.methods(module)) {
+      AnnotationMirror hook = ModuleElements.hookAnnotation(method);
+      if (hook != null) {
+        hooks.add(
+            new HookCall(
+                (String) Mirrors.value(modules.elements(), hook, "value").getValue(),
+                (Integer) Mirrors.value(modules.elements(), hook, "priority").getValue(),
+                method.getSimpleName().toString(),
+                method.getParameters().size() == 2));
+      }
+    }
+    List<OptionField> options = new ArrayList<>();
+    for (VariableElement field : ModuleElements.optionFields(module)) {
+      options.add(option(field));
+    }
     List<ProxyMethod> proxyMethods = new ArrayList<>();
     if (kind == Kind.SHARED) {
       for (ExecutableElement method : modules.proxyMethods(module)) {
@@ -64,19 +82,52 @@ public final class ModuleReader {
         call(byRole.get(Lifecycle.UNLOAD)),
         call(unloadHost),
         call(byRole.get(Lifecycle.SAVE)),
-        call(restore),
+        restore == null
+            ? null
+            : new LifecycleCall(restore.getSimpleName().toString(), List.of(), throwsChecked(restore)),
         restore == null
             ? null
             : TypeName.get(modules.memberType(module, restore).getParameterTypes().get(0)).box(),
-        List.copyOf(proxyMethods));
+        List.copyOf(proxyMethods),
+        List.copyOf(hooks),
+        List.copyOf(options));
   }
 
+  /** The call of a constructor or lifecycle method whose parameters the binding passes. */
   private LifecycleCall call(ExecutableElement method) {
     if (method == null) {
       return null;
     }
+    List<Argument> arguments = new ArrayList<>();
+    for (VariableElement parameter : method.getParameters()) {
+      TypeMirror type = parameter.asType();
+      TypeElement dependency = ModuleElements.injectedModule(type);
+      TypeElement proxied = ModuleElements.proxiedModule(type);
+      if (dependency != null) {
+        arguments.add(new Argument.ModuleOf(ClassName.get(dependency)));
+      } else if (proxied != null) {
+        arguments.add(new Argument.HostProxyOf(GeneratedNames.hostProxy(ClassName.get(proxied))));
+      } else {
+        arguments.add(new Argument.Context()); // validated: a ModuleContext or HostContext
+      }
+    }
     return new LifecycleCall(
-        method.getSimpleName().toString(), !method.getParameters().isEmpty(), throwsChecked(method));
+        method.getSimpleName().toString(), List.copyOf(arguments), throwsChecked(method));
+  }
+
+  /** An option field: a validated type, read boxed, or a {@code List} read by its element type. */
+  private OptionField option(VariableElement field) {
+    AnnotationMirror option = Mirrors.find(field, HostmodNames.OPTION);
+    TypeMirror type = field.asType();
+    boolean list = !type.getKind().isPrimitive() && !ModuleElements.isType(type, "java.lang.String")
+        && ((DeclaredType) type).getTypeArguments().size() == 1;
+    TypeMirror read = list ? ((DeclaredType) type).getTypeArguments().get(0) : type;
+    return new OptionField(
+        field.getSimpleName().toString(),
+        (String) Mirrors.value(modules.elements(), option, "value").getValue(),
+        (Boolean) Mirrors.value(modules.elements(), option, "required").getValue(),
+        (ClassName) TypeName.get(read).box(),
+        list);
   }
 
   private boolean throwsChecked(ExecutableElement method) {

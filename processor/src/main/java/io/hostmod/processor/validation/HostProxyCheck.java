@@ -2,7 +2,6 @@ package io.hostmod.processor.validation;
 
 import io.hostmod.processor.model.HostmodNames;
 import io.hostmod.processor.model.Kind;
-import io.hostmod.processor.model.Lifecycle;
 import io.hostmod.processor.model.ModuleElements;
 import java.util.HashMap;
 import java.util.List;
@@ -109,7 +108,7 @@ final class HostProxyCheck implements Check {
    */
   private void checkNoProxy(TypeElement module, Kind kind, Report report) {
     for (ExecutableElement method : ElementFilter.methodsIn(module.getEnclosedElements())) {
-      if (ModuleElements.isProxyShaped(method) && Lifecycle.on(method).isEmpty()) {
+      if (ModuleElements.isProxyShaped(method) && !ModuleElements.isCalledByBinding(method)) {
         report.on(
             method,
             Message.NO_HOST_PROXY,

@@ -3,25 +3,31 @@ package io.hostmod.processor.validation;
 import io.hostmod.processor.model.HostmodNames;
 import io.hostmod.processor.model.Kind;
 import io.hostmod.processor.model.Lifecycle;
+import io.hostmod.processor.model.Mirrors;
 import io.hostmod.processor.model.ModuleElements;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * The lifecycle methods of a module, its own and inherited: how each is declared, that each role
- * is taken once, and that the kind of module allows it.
+ * The lifecycle and {@code @Hook} methods of a module, its own and inherited: how each is
+ * declared, that each role is taken once, and that the kind of module allows it. A hook is called
+ * by the binding as a lifecycle method is, and declared by the same rules.
  */
 final class LifecycleCheck implements Check {
 
   private static final String UNLOAD_HOST = "@Unload(HostContext)";
+  private static final String HOOK = "@Hook";
 
   private final ModuleElements modules;
 
@@ -35,6 +41,16 @@ final class LifecycleCheck implements Check {
     Map<String, ExecutableElement> byRole = new HashMap<>();
     for (ExecutableElement method : modules.methods(module)) {
       List<Lifecycle> roles = Lifecycle.on(method);
+      AnnotationMirror hook = ModuleElements.hookAnnotation(method);
+      if (hook != null) {
+        if (roles.isEmpty()) {
+          checkHook(module, method, hook, report);
+        } else {
+          report.on(
+              method, Message.HOOK_ON_LIFECYCLE, Texts.method(method), roles.get(0).annotation());
+        }
+        continue;
+      }
       if (roles.isEmpty()) {
         checkOverride(method, report);
         continue;
@@ -72,6 +88,38 @@ final class LifecycleCheck implements Check {
     }
   }
 
+  /**
+   * A {@code @Hook} method: called by the binding like a lifecycle method, so declared like one,
+   * taking an {@code Event}, optionally after a {@code HostContext}.
+   */
+  private void checkHook(
+      TypeElement module, ExecutableElement method, AnnotationMirror hook, Report report) {
+    checkCallable(module, method, HOOK, report);
+    AnnotationValue event = Mirrors.written(hook, "value");
+    if (event != null && event.getValue() instanceof String name && name.isBlank()) {
+      report.onValue(method, hook, event, Message.HOOK_EVENT_EMPTY, Texts.method(method));
+    }
+    List<? extends VariableElement> parameters = method.getParameters();
+    boolean shape =
+        (parameters.size() == 1 && ModuleElements.isType(parameters.get(0).asType(), HostmodNames.EVENT))
+            || (parameters.size() == 2
+                && ModuleElements.isType(parameters.get(0).asType(), HostmodNames.HOST_CONTEXT)
+                && ModuleElements.isType(parameters.get(1).asType(), HostmodNames.EVENT));
+    if (!shape) {
+      report.on(
+          method,
+          Message.WRONG_PARAMETERS,
+          HOOK,
+          Texts.method(method),
+          "one Event, or a HostContext and an Event",
+          Texts.parameters(method));
+    }
+    if (method.getReturnType().getKind() != TypeKind.VOID) {
+      report.on(
+          method, Message.NOT_VOID, HOOK, Texts.method(method), Texts.type(method.getReturnType()));
+    }
+  }
+
   /** {@code @Unload} on a method taking a HostContext is a role of its own. */
   private static String annotation(Lifecycle role, ExecutableElement method) {
     return role == Lifecycle.UNLOAD && ModuleElements.takesOnly(method, HostmodNames.HOST_CONTEXT)
@@ -90,12 +138,14 @@ final class LifecycleCheck implements Check {
         type = ModuleElements.superclass(type)) {
       for (ExecutableElement overridden : ElementFilter.methodsIn(type.getEnclosedElements())) {
         List<Lifecycle> roles = Lifecycle.on(overridden);
-        if (!roles.isEmpty() && modules.elements().overrides(method, overridden, declaring)) {
+        boolean hook = ModuleElements.hookAnnotation(overridden) != null;
+        if ((hook || !roles.isEmpty())
+            && modules.elements().overrides(method, overridden, declaring)) {
           report.on(
               method,
               Message.LIFECYCLE_NOT_REPEATED,
               Texts.method(method),
-              annotation(roles.get(0), overridden),
+              hook ? HOOK : annotation(roles.get(0), overridden),
               Texts.method(overridden),
               Texts.className(type));
           return;
@@ -137,9 +187,9 @@ final class LifecycleCheck implements Check {
     boolean none = method.getParameters().isEmpty();
     String expected =
         switch (role) {
-          case LOAD -> none || ModuleElements.takesOnly(method, HostmodNames.MODULE_CONTEXT)
+          case LOAD -> ModuleElements.takesInjectable(method)
               ? null
-              : "no parameter or one ModuleContext";
+              : "no parameter, or a ModuleContext and modules it depends on";
           case ADD_HOST -> ModuleElements.takesOnly(method, HostmodNames.HOST_CONTEXT)
               ? null
               : "one HostContext";

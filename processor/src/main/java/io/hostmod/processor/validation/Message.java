@@ -32,7 +32,7 @@ public enum Message {
   NO_CONSTRUCTOR(
       "HostmodNoConstructor",
       "@Module class %s has no constructor the generated code can call; add a non-private"
-          + " constructor that takes no parameter or one ModuleContext"),
+          + " constructor that takes nothing, or a ModuleContext and modules it depends on"),
   TWO_CONSTRUCTORS(
       "HostmodTwoConstructors",
       "@Module class %s has two constructors the runtime could call, %s and %s; keep one"),
@@ -79,6 +79,15 @@ public enum Message {
           + " %2$s global, or drop the dependency",
       Diagnostic.Kind.WARNING),
 
+  NOT_A_DEPENDENCY(
+      "HostmodNotADependency",
+      "%1$s takes %2$s, but %3$s does not depend on %4$s; add %4$s.class to dependsOn of %3$s"),
+  HOST_PROXY_IN_GLOBAL(
+      "HostmodHostProxyInGlobal",
+      "%1$s takes the host proxy of %2$s, but %3$s is %4$s, whose instance lives on \"*\", where"
+          + " there is no host proxy; take %2$s itself and pass it a HostContext, or make %3$s"
+          + " per-host"),
+
   // ---- lifecycle methods
   LIFECYCLE_OUTSIDE_MODULE(
       "HostmodLifecycleOutsideModule",
@@ -93,7 +102,8 @@ public enum Message {
           + " public"),
   STATIC(
       "HostmodStatic",
-      "%s method %s is static, but lifecycle methods run on the module instance; remove static"),
+      "%s method %s is static, but the generated binding calls it on the module instance; remove"
+          + " static"),
   ABSTRACT_METHOD(
       "HostmodAbstractMethod", "%s method %s is abstract; give it a body"),
   GENERIC_METHOD(
@@ -129,6 +139,38 @@ public enum Message {
       "HostmodUnloadHostNotShared",
       "@Unload(HostContext) method %s is in %s, which is not a shared module; add an @AddHost"
           + " method to a global module, or take no parameter"),
+
+  // ---- hooks
+  HOOK_EVENT_EMPTY(
+      "HostmodHookEventEmpty",
+      "@Hook method %s names no event; name the event it handles, like @Hook(\"message\")"),
+  HOOK_ON_LIFECYCLE(
+      "HostmodHookOnLifecycle",
+      "method %s has both @Hook and %s; a lifecycle method does not handle events: move the hook"
+          + " to a method of its own"),
+
+  // ---- options
+  OPTION_OUTSIDE_MODULE(
+      "HostmodOptionOutsideModule",
+      "@Option field %1$s is in %2$s, which has no @Module; options are set on fields of a module"
+          + " class: add @Module to %2$s, or move the field to one"),
+  OPTION_MODIFIER(
+      "HostmodOptionModifier",
+      "@Option field %1$s of %2$s is %3$s, but the generated binding sets it on each new module"
+          + " instance; remove %3$s"),
+  OPTION_TYPE(
+      "HostmodOptionType",
+      "@Option field %s of %s is a %s, which an option cannot be read as; use String, boolean,"
+          + " int, long, double, their boxes, or a List of String, Boolean, Integer, Long or"
+          + " Double"),
+  OPTION_KEY_INVALID(
+      "HostmodOptionKeyInvalid",
+      "option key '%s' of field %s is not lower_snake_case (like 'history_limit'); change"
+          + " @Option"),
+  OPTION_KEY_TWICE(
+      "HostmodOptionKeyTwice",
+      "option key '%s' is on both %s and %s of %s; a module reads an option into one field:"
+          + " remove one of them"),
 
   // ---- state across a reload
   SAVE_WITHOUT_RESTORE(

@@ -6,11 +6,13 @@ import io.hostmod.processor.model.Mirrors;
 import io.hostmod.processor.model.ModuleElements;
 import java.util.List;
 import java.util.Locale;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 
 /**
  * Checks one {@code @Module} class, subject by subject, and lifecycle methods outside modules.
@@ -27,7 +29,9 @@ public final class ModuleValidator {
             new ClassCheck(modules),
             new NameCheck(modules),
             new DependencyCheck(modules),
+            new InjectionCheck(modules),
             new LifecycleCheck(modules),
+            new OptionCheck(),
             new StateCheck(modules),
             new HostProxyCheck(modules));
   }
@@ -45,24 +49,45 @@ public final class ModuleValidator {
     return report.problems();
   }
 
-  /** A lifecycle method in a type without {@code @Module}: fine only in an abstract base class. */
+  /**
+   * A lifecycle or {@code @Hook} method in a type without {@code @Module}: fine only in an
+   * abstract base class.
+   */
   public List<Problem> validateOutsideModule(ExecutableElement method) {
     Report report = new Report(null);
     Element type = method.getEnclosingElement();
     boolean baseClass =
         type.getKind() == ElementKind.CLASS && type.getModifiers().contains(Modifier.ABSTRACT);
     if (!baseClass && Mirrors.find(type, HostmodNames.MODULE) == null) {
-      Lifecycle role = Lifecycle.on(method).get(0);
+      List<Lifecycle> roles = Lifecycle.on(method);
+      AnnotationMirror mirror =
+          roles.isEmpty() ? ModuleElements.hookAnnotation(method) : roles.get(0).mirrorOn(method);
+      String annotation = roles.isEmpty() ? "@Hook" : roles.get(0).annotation();
       String typeName = Texts.className((TypeElement) type);
       report.onAnnotation(
           method,
-          role.mirrorOn(method),
+          mirror,
           Message.LIFECYCLE_OUTSIDE_MODULE,
-          role.annotation(),
+          annotation,
           Texts.method(method),
           typeName,
           typeName,
-          role.annotation());
+          annotation);
+    }
+    return report.problems();
+  }
+
+  /** An {@code @Option} field in a type without {@code @Module}, where nothing sets it. */
+  public List<Problem> validateOptionOutsideModule(VariableElement field) {
+    Report report = new Report(null);
+    Element type = field.getEnclosingElement();
+    if (Mirrors.find(type, HostmodNames.MODULE) == null) {
+      report.onAnnotation(
+          field,
+          Mirrors.find(field, HostmodNames.OPTION),
+          Message.OPTION_OUTSIDE_MODULE,
+          field.getSimpleName(),
+          type instanceof TypeElement typeElement ? Texts.className(typeElement) : type.toString());
     }
     return report.problems();
   }

@@ -35,6 +35,16 @@ final class Report {
     onValue(module, Mirrors.written(moduleAnnotation, member), message, args);
   }
 
+  /** On a value of another annotation of the element, or on the annotation without a value. */
+  void onValue(
+      Element element,
+      AnnotationMirror annotation,
+      AnnotationValue value,
+      Message message,
+      Object... args) {
+    problems.add(Problem.onValue(element, annotation, value, message, args));
+  }
+
   void onValue(Element module, AnnotationValue value, Message message, Object... args) {
     problems.add(Problem.onValue(module, moduleAnnotation, value, message, args));
   }

@@ -4,20 +4,26 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.hostmod.processor.model.Argument;
+import io.hostmod.processor.model.HookCall;
 import io.hostmod.processor.model.Kind;
 import io.hostmod.processor.model.LifecycleCall;
 import io.hostmod.processor.model.ModuleModel;
+import io.hostmod.processor.model.OptionField;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code Foo_Binding}: the module's name, kind and dependencies, and a direct call for
- * each lifecycle method it has. Methods it lacks keep the interface's do-nothing defaults.
+ * each lifecycle method it has, passing the context or the dependencies its parameters ask for;
+ * {@code create} also sets the {@code @Option} fields, and {@code hooks()} lists the {@code @Hook}
+ * methods as direct calls. Methods it lacks keep the interface's do-nothing defaults.
  */
 public final class BindingWriter {
 
@@ -51,12 +57,10 @@ public final class BindingWriter {
                     ParameterizedTypeName.get(List.class, String.class),
                     dependencies(module.dependencies())));
 
-    LifecycleCall constructor = module.constructor();
-    binding.addMethod(
-        lifecycle("create", type, constructor, RuntimeTypes.MODULE_CONTEXT, "context")
-            .returns(type)
-            .addStatement(constructor.takesContext() ? "return new $T(context)" : "return new $T()", type)
-            .build());
+    if (!module.hooks().isEmpty()) {
+      binding.addField(hooksField(module));
+    }
+    binding.addMethod(create(module));
     if (module.load() != null) {
       binding.addMethod(call("load", type, module.load(), RuntimeTypes.MODULE_CONTEXT, "context"));
     }
@@ -79,6 +83,20 @@ public final class BindingWriter {
     if (module.restore() != null) {
       binding.addMethod(restore(module));
     }
+    if (!module.hooks().isEmpty()) {
+      binding.addMethod(
+          returning(
+              "hooks",
+              ParameterizedTypeName.get(ClassName.get(List.class), hookType(type)),
+              CodeBlock.of("HOOKS")));
+    }
+    if (!module.options().isEmpty()) {
+      binding.addMethod(
+          returning(
+              "options",
+              ParameterizedTypeName.get(List.class, String.class),
+              dependencies(module.options().stream().map(OptionField::key).toList())));
+    }
     if (module.kind() == Kind.SHARED) {
       ClassName proxy = module.hostProxyType();
       binding.addMethod(
@@ -96,6 +114,88 @@ public final class BindingWriter {
               .build());
     }
     return RuntimeTypes.file(type.packageName(), binding.build(), markGenerated);
+  }
+
+  /**
+   * {@code create}: the constructor call with its arguments, then each {@code @Option} field set
+   * from the configuration, its initial value the default.
+   */
+  private static MethodSpec create(ModuleModel module) {
+    ClassName type = module.type();
+    MethodSpec.Builder create =
+        lifecycle("create", type, module.constructor(), RuntimeTypes.MODULE_CONTEXT, "context")
+            .returns(type);
+    CodeBlock arguments = arguments(module.constructor(), "context");
+    if (module.options().isEmpty()) {
+      return create.addStatement("return new $T($L)", type, arguments).build();
+    }
+    create.addStatement("$T module = new $T($L)", type, type, arguments);
+    for (OptionField option : module.options()) {
+      if (option.list()) {
+        if (option.required()) {
+          // There is no required list to read, so fail the load the runtime's way first.
+          create.addStatement("context.requireOption($S, $T.class)", option.key(), Object.class);
+        }
+        create.addStatement(
+            "module.$N = context.optionList($S, $T.class, module.$N)",
+            option.field(), option.key(), option.type(), option.field());
+      } else if (option.required()) {
+        create.addStatement(
+            "module.$N = context.requireOption($S, $T.class)",
+            option.field(), option.key(), option.type());
+      } else {
+        create.addStatement(
+            "module.$N = context.option($S, $T.class, module.$N)",
+            option.field(), option.key(), option.type(), option.field());
+      }
+    }
+    return create.addStatement("return module").build();
+  }
+
+  /** The arguments of a call, in parameter order: the context, or a dependency or its proxy. */
+  private static CodeBlock arguments(LifecycleCall call, String context) {
+    CodeBlock.Builder arguments = CodeBlock.builder();
+    for (int i = 0; i < call.arguments().size(); i++) {
+      arguments.add(i == 0 ? "" : ", ");
+      Argument argument = call.arguments().get(i);
+      if (argument instanceof Argument.ModuleOf dependency) {
+        arguments.add("$N.module($T.class)", context, dependency.module());
+      } else if (argument instanceof Argument.HostProxyOf proxy) {
+        arguments.add("$N.hostProxy($T.class)", context, proxy.proxy());
+      } else {
+        arguments.add("$N", context);
+      }
+    }
+    return arguments.build();
+  }
+
+  private static TypeName hookType(ClassName module) {
+    return ParameterizedTypeName.get(RuntimeTypes.MODULE_HOOK, module);
+  }
+
+  /** {@code HOOKS}: each {@code @Hook} method as a direct call, in declaration order. */
+  private static FieldSpec hooksField(ModuleModel module) {
+    CodeBlock.Builder hooks = CodeBlock.builder().add("$T.of(", List.class).indent();
+    List<HookCall> calls = module.hooks();
+    for (int i = 0; i < calls.size(); i++) {
+      HookCall hook = calls.get(i);
+      hooks.add(
+          "\nnew $T<>($S, $L, (module, context, event) -> module.$N($L))",
+          RuntimeTypes.MODULE_HOOK,
+          hook.event(),
+          hook.priority(),
+          hook.method(),
+          hook.takesContext() ? "context, event" : "event");
+      hooks.add(i + 1 < calls.size() ? "," : "");
+    }
+    return FieldSpec.builder(
+            ParameterizedTypeName.get(ClassName.get(List.class), hookType(module.type())),
+            "HOOKS",
+            Modifier.PRIVATE,
+            Modifier.STATIC,
+            Modifier.FINAL)
+        .initializer(hooks.unindent().add(")").build())
+        .build();
   }
 
   private static CodeBlock dependencies(List<String> names) {
@@ -138,7 +238,7 @@ public final class BindingWriter {
   private static MethodSpec call(
       String name, ClassName type, LifecycleCall call, ClassName argumentType, String argument) {
     return lifecycle(name, type, call, argumentType, argument)
-        .addStatement(call.takesContext() ? "module.$N(" + argument + ")" : "module.$N()", call.method())
+        .addStatement("module.$N($L)", call.method(), arguments(call, argument))
         .build();
   }
 

@@ -14,6 +14,7 @@ final class RuntimeTypes {
   static final ClassName MODULE_KIND = runtime("ModuleKind");
   static final ClassName MODULE_CONTEXT = runtime("ModuleContext");
   static final ClassName HOST_CONTEXT = runtime("HostContext");
+  static final ClassName MODULE_HOOK = runtime("ModuleHook");
   static final ClassName HOST_PART = runtime("HostPart");
   static final ClassName HOST_PROXY = runtime("HostProxy");
   static final ClassName HOST_PROXY_TARGET = HOST_PROXY.nestedClass("Target");

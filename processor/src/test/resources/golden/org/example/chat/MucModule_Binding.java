@@ -2,6 +2,7 @@ package org.example.chat;
 
 import io.hostmod.runtime.ModuleBinding;
 import io.hostmod.runtime.ModuleContext;
+import io.hostmod.runtime.ModuleHook;
 import io.hostmod.runtime.ModuleKind;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,9 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.hostmod.processor.HostmodProcessor")
 public final class MucModule_Binding implements ModuleBinding<MucModule> {
+    private static final List<ModuleHook<MucModule>> HOOKS = List.of(
+        new ModuleHook<>("message", 10, (module, context, event) -> module.onMessage(context, event)));
+
     @Override
     public String name() {
         return "muc";
@@ -34,7 +38,9 @@ public final class MucModule_Binding implements ModuleBinding<MucModule> {
 
     @Override
     public MucModule create(ModuleContext context) {
-        return new MucModule();
+        MucModule module = new MucModule(context.module(ServerContactInfo.class));
+        module.historyLimit = context.option("history_limit", Integer.class, module.historyLimit);
+        return module;
     }
 
     @Override
@@ -56,5 +62,15 @@ public final class MucModule_Binding implements ModuleBinding<MucModule> {
     @SuppressWarnings("unchecked")
     public void restore(MucModule module, Object state) {
         module.restore((Map<String, ? extends List<String>>) state);
+    }
+
+    @Override
+    public List<ModuleHook<MucModule>> hooks() {
+        return HOOKS;
+    }
+
+    @Override
+    public List<String> options() {
+        return List.of("history_limit");
     }
 }
