@@ -1,11 +1,15 @@
 package io.hostmod.config;
 
+import io.hostmod.runtime.ModuleManager;
 import io.hostmod.runtime.ServerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.tomlj.Toml;
@@ -104,9 +108,19 @@ public final class TomlConfig {
     }
     if (toml.contains(HOSTS)) {
       TomlTable hosts = table(List.of(HOSTS));
+      Map<String, String> byLowerCase = new HashMap<>();
       for (String host : hosts.keySet()) {
         List<String> hostPath = List.of(HOSTS, host);
         TomlTable section = table(hostPath);
+        if (host.equals(ModuleManager.GLOBAL)) {
+          throw error(hostPath, "is the global host; its settings are the top-level keys of the file,"
+              + " before any [hosts.\"name\"] table");
+        }
+        String sameHost = byLowerCase.putIfAbsent(host.toLowerCase(Locale.ROOT), host);
+        if (sameHost != null) {
+          throw error(hostPath, "names the same host as [hosts.\"" + sameHost + "\"] (host names differ"
+              + " only in case); keep one section, in lower case");
+        }
         at(hostPath, () -> config.host(host, builder -> {
           for (String key : section.keySet()) {
             List<String> path = List.of(HOSTS, host, key);
@@ -191,8 +205,30 @@ public final class TomlConfig {
   private static List<String> quoted(List<String> path) {
     List<String> parts = new ArrayList<>();
     for (String part : path) {
-      parts.add(part.matches("[A-Za-z0-9_-]+") ? part : "\"" + part + "\"");
+      parts.add(part.matches("[A-Za-z0-9_-]+") ? part : "\"" + escaped(part) + "\"");
     }
     return parts;
+  }
+
+  /** A key as TOML writes it between quotes, so that a message stays on one line. */
+  private static String escaped(String key) {
+    StringBuilder text = new StringBuilder();
+    for (char c : key.toCharArray()) {
+      switch (c) {
+        case '"' -> text.append("\\\"");
+        case '\\' -> text.append("\\\\");
+        case '\n' -> text.append("\\n");
+        case '\t' -> text.append("\\t");
+        case '\r' -> text.append("\\r");
+        default -> {
+          if (Character.isISOControl(c)) {
+            text.append(String.format("\\u%04X", (int) c));
+          } else {
+            text.append(c);
+          }
+        }
+      }
+    }
+    return text.toString();
   }
 }

@@ -255,7 +255,66 @@ class TomlConfigTest {
             """,
             2,
             "hosts.a",
-            "must be a table"));
+            "must be a table"),
+        invalid(
+            "the same host twice, in two cases",
+            """
+            [hosts."chat.example"]
+            history_limit = 1
+
+            [hosts."Chat.Example"]
+            history_limit = 2
+            """,
+            4,
+            "hosts.\"Chat.Example\"",
+            "names the same host as [hosts.\"chat.example\"]",
+            "keep one section"),
+        invalid(
+            "a section for the global host",
+            """
+            [hosts."*"]
+            history_limit = 1
+            """,
+            1,
+            "hosts.\"*\"",
+            "is the global host",
+            "top-level keys"),
+        invalid(
+            "an empty host name",
+            """
+            [hosts.""]
+            history_limit = 1
+            """,
+            1,
+            "hosts.\"\"",
+            "name a real host"),
+        invalid(
+            "a host name with a space",
+            """
+            [hosts."chat .example"]
+            history_limit = 1
+            """,
+            1,
+            "hosts.\"chat .example\"",
+            "has a space or control character (U+0020 at index 4)"),
+        invalid(
+            "a host name with a line break",
+            """
+            [hosts."chat.example\\n"]
+            history_limit = 1
+            """,
+            1,
+            "hosts.\"chat.example\\n\"",
+            "has a space or control character (U+000A"),
+        invalid(
+            "an option that is a boolean where a list of modules belongs, in a host",
+            """
+            [hosts.a]
+            modules_disabled = true
+            """,
+            2,
+            "hosts.a.modules_disabled",
+            "must be a list of module names"));
   }
 
   @ParameterizedTest(name = "{0}")

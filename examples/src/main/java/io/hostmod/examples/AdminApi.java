@@ -53,6 +53,7 @@ final class AdminApi implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     Response response;
     try {
+      Http.requireShortUri(exchange);
       authorize(exchange, Http.query(exchange));
       response = answer(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), Http.params(exchange));
     } catch (Http.Refused refused) {
@@ -119,7 +120,7 @@ final class AdminApi implements HttpHandler {
       case ModuleException.MODULE_ALREADY_LOADED, ModuleException.GLOBAL_MODULE_ALREADY_LOADED,
           ModuleException.MODULE_NOT_LOADED, ModuleException.HOST_ALREADY_ACTIVE, ModuleException.MODULE_BUSY,
           ModuleException.DEPENDENCY_DISABLED -> 409;
-      case ModuleException.INSUFFICIENT_PARAMETERS -> 400;
+      case ModuleException.INSUFFICIENT_PARAMETERS, ModuleException.INVALID_NAME -> 400;
       default -> 500;   // load-failed, save-state-failed, missing-option, bad-option: see the message
     };
   }

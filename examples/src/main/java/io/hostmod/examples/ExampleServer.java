@@ -26,7 +26,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
@@ -88,6 +91,7 @@ public final class ExampleServer {
     this.log = log;
     this.adminToken = adminToken(config);
     this.modules = ModuleManager.builder().config(config).discoverCatalogs().build();
+    checkNames(config, modules.moduleNames());
     InetAddress loopback = InetAddress.getLoopbackAddress();
     this.http = bind(new InetSocketAddress(loopback, port), "--port");
     try {
@@ -294,6 +298,33 @@ public final class ExampleServer {
         ? "   (token: admin_token of the configuration)\n"
         : "?token=" + adminToken + "\n  export TOKEN=" + adminToken + "\n");
     return text.append("Ctrl-C stops the server.\n").toString();
+  }
+
+  /**
+   * Refuses a configuration that names a host this server could never serve (requests name hosts
+   * in lower case) or a module it does not have (a typo would otherwise only be logged).
+   */
+  private static void checkNames(ServerConfig config, Set<String> known) {
+    for (String host : config.hosts().keySet()) {
+      String lower = host.toLowerCase(Locale.ROOT);
+      if (!host.equals(lower)) {
+        throw new IllegalArgumentException("host '" + host + "' has capital letters, but requests name their"
+            + " host in lower case, so it would never be served; write '" + lower + "'");
+      }
+    }
+    Map<String, ServerConfig.Section> sections = new LinkedHashMap<>();
+    sections.put("the global section", config.global());
+    config.hosts().forEach((host, section) -> sections.put("host '" + host + "'", section));
+    sections.forEach((where, section) -> {
+      for (String list : List.of(ServerConfig.MODULES_ENABLED, ServerConfig.MODULES_DISABLED)) {
+        for (String module : list.equals(ServerConfig.MODULES_ENABLED) ? section.modulesEnabled() : section.modulesDisabled()) {
+          if (!known.contains(module)) {
+            throw new IllegalArgumentException(list + " of " + where + " names module '" + module
+                + "', which this server does not have; its modules are " + known);
+          }
+        }
+      }
+    });
   }
 
   private static String adminToken(ServerConfig config) {

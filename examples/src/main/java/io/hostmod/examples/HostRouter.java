@@ -47,6 +47,7 @@ public final class HostRouter implements HttpHandler {
     String served = null;
     Response response;
     try {
+      Http.requireShortUri(exchange);
       String host = Http.host(exchange);
       List<Route> routes = routesOf(host);
       served = host;

@@ -16,6 +16,12 @@ final class Http {
   /** The largest request body read; a larger one is answered with 413. */
   static final int MAX_BODY = 16 * 1024;
 
+  /**
+   * The longest path and query a request may have; a longer one is answered with 414 before it
+   * reaches a route or an operation (the JDK's server itself accepts any length).
+   */
+  static final int MAX_URI = 2048;
+
   /** A request refused before it reaches a route, with the response that says why. */
   static final class Refused extends Exception {
     private static final long serialVersionUID = 1L;
@@ -28,6 +34,14 @@ final class Http {
   }
 
   private Http() {}
+
+  /** Refuses a request whose path and query are longer than {@link #MAX_URI}. */
+  static void requireShortUri(HttpExchange exchange) throws Refused {
+    if (exchange.getRequestURI().getRawPath().length() + String.valueOf(exchange.getRequestURI().getRawQuery()).length()
+        > MAX_URI) {
+      throw new Refused(414, "uri-too-long", "the request's path and query are longer than " + MAX_URI + " characters");
+    }
+  }
 
   /** The virtual host asked for: the Host header, lower case, without its port. */
   static String host(HttpExchange exchange) throws Refused {

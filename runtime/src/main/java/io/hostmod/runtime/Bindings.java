@@ -94,6 +94,9 @@ final class Bindings {
 
   @SuppressWarnings("unchecked") // byType maps each module class to its own binding
   <M> ModuleBinding<M> ofType(Class<M> moduleType) {
+    if (moduleType == null) {
+      throw ModuleException.insufficientParameters("module type");
+    }
     ModuleBinding<?> binding = byType.get(moduleType);
     if (binding == null) {
       throw ModuleException.typeNotFound(moduleType, "module");
@@ -102,6 +105,9 @@ final class Bindings {
   }
 
   ModuleBinding<?> ofProxyType(Class<?> proxyType) {
+    if (proxyType == null) {
+      throw ModuleException.insufficientParameters("host proxy type");
+    }
     ModuleBinding<?> binding = byProxyType.get(proxyType);
     if (binding == null) {
       throw ModuleException.typeNotFound(proxyType, "host proxy");

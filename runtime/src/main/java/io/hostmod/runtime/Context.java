@@ -11,15 +11,28 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The runtime's context for one module instance on one host: a {@link ModuleContext}, or a
  * {@link HostContext} for a shared module's host part. It holds only its entry and the server,
  * so that it stays small: one exists per (host, module) pair.
+ *
+ * <p>It is closed once its instance is unloaded from the host (after its {@code @Unload}
+ * returned) or failed to load there; a closed context refuses to add hooks and items, which would
+ * otherwise keep the unloaded instance reachable and running.
  */
 final class Context implements HostContext {
 
   private final ModuleEntry<?> entry;
   private final Server server;
+  private volatile boolean closed;
 
   Context(ModuleEntry<?> entry, Server server) {
     this.entry = entry;
     this.server = server;
+  }
+
+  void close() {
+    closed = true;
+  }
+
+  boolean isClosed() {
+    return closed;
   }
 
   @Override
@@ -95,8 +108,9 @@ final class Context implements HostContext {
 
   @Override
   public Registration hook(String event, int priority, EventHandler handler) {
+    requireOpen();
     Registration registration = entry.host.events.add(event, priority, handler);
-    entry.own(registration);
+    own(registration);
     return registration;
   }
 
@@ -107,6 +121,7 @@ final class Context implements HostContext {
 
   @Override
   public Registration addItem(String key, Object item) {
+    requireOpen();
     Host host = entry.host;
     Host.Item added = new Host.Item(item);
     host.items.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(added);
@@ -117,8 +132,22 @@ final class Context implements HostContext {
         host.events.fire(new Event(Event.ITEM_REMOVED + key, host.name, name(), item));
       }
     };
-    entry.own(registration);
+    own(registration);
     return registration;
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw ModuleException.contextClosed(host(), name());
+    }
+  }
+
+  /** Hands a registration to the entry, or undoes it if this context was closed meanwhile. */
+  private void own(Registration registration) {
+    if (!entry.own(registration, this)) {
+      registration.close();
+      throw ModuleException.contextClosed(host(), name());
+    }
   }
 
   @Override

@@ -41,7 +41,10 @@ final class EventBus {
     return handlers.containsKey(event);
   }
 
-  /** Calls the event's handlers in order until one stops it; a handler's exception is logged. */
+  /**
+   * Calls the event's handlers in order until one stops it; a handler's exception (or error) is
+   * logged and the next handler runs.
+   */
   void fire(Event event) {
     Handler[] current = handlers.get(event.name());
     if (current == null) {
@@ -50,7 +53,9 @@ final class EventBus {
     for (Handler handler : current) {
       try {
         handler.handler().handle(event);
-      } catch (Exception failure) {
+      } catch (Throwable failure) {
+        // Any Throwable, as for every other call into module code: an Error of one handler (a
+        // LinkageError after a reload, say) must not escape into the operation that fired.
         LOG.log(Level.WARNING, () -> "a handler of event '" + event.name() + "' on host '" + event.host()
             + "' threw; the other handlers still run", failure);
       }

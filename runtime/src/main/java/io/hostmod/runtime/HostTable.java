@@ -26,13 +26,20 @@ final class HostTable {
     return global;
   }
 
-  /** The active host of that name, or {@code unknown-host}. */
+  /** The active host of that name, or {@code unknown-host} ({@code invalid-name} for a name no host can have). */
   Host active(String host, String module) {
     Host found = hosts.get(host);
     if (found == null || found.closing) {
-      throw ModuleException.unknownHost(host, module);
+      throw notActive(host, module);
     }
     return found;
+  }
+
+  private static ModuleException notActive(String host, String module) {
+    String malformed = ServerConfig.malformedHostName(host);
+    return malformed != null
+        ? ModuleException.invalidHostName(host, malformed)
+        : ModuleException.unknownHost(host, module);
   }
 
   Set<String> activeHosts() {
@@ -56,22 +63,40 @@ final class HostTable {
     return host;
   }
 
-  /** Marks the host as closing, so that no module can be loaded on it any more. */
+  /**
+   * Marks the host as closing, so that no module can be loaded on it any more.
+   *
+   * @throws ModuleException {@code module-busy} if the current thread is loading, unloading or
+   *     reloading a module of the host (a lifecycle method deactivating its own host): nothing
+   *     is changed then
+   */
   Host beginDeactivation(String name) {
     if (name.equals(ModuleManager.GLOBAL)) {
       throw ModuleException.globalHostIsFixed(name);
     }
     Host host = hosts.get(name);
     if (host == null) {
-      throw ModuleException.unknownHost(name, null);
+      throw notActive(name, null);
     }
     synchronized (host) {
       if (host.closing) {
         throw ModuleException.unknownHost(name, null);
       }
+      for (ModuleEntry<?> entry : host.modules.values()) {
+        if (entry.isClaimedByCurrentThread()) {
+          throw ModuleException.busy(name, entry.name());
+        }
+      }
       host.closing = true;
     }
     return host;
+  }
+
+  /** Undoes {@link #beginDeactivation} when a module of the host could not be unloaded. */
+  void reopen(Host host) {
+    synchronized (host) {
+      host.closing = false;
+    }
   }
 
   void remove(Host host) {

@@ -35,8 +35,13 @@ final class Lifecycle {
       // that another load has started to use since stays: it is that load's now.
       for (int i = loadedHere.size() - 1; i >= 0; i--) {
         ModuleEntry<?> loaded = loadedHere.get(i);
-        if (loaded.acquireUnused()) {
-          unloadAcquired(loaded);
+        try {
+          if (loaded.acquireUnused()) {
+            unloadAcquired(loaded);
+          }
+        } catch (RuntimeException | Error notRolledBack) {
+          // Busy with an operation that waits for this one: it stays loaded, and the failure says so.
+          failure.addSuppressed(notRolledBack);
         }
       }
       throw failure;
@@ -45,30 +50,43 @@ final class Lifecycle {
 
   /**
    * Loads the dependencies the host does not have yet (recording them in {@code loadedHere}, with
-   * the global instance of a shared one if this created it), then the module, and links it to its
-   * dependencies so that unloading one unloads it first.
+   * the global instance of a shared one if this created it), then the module, linked to its
+   * dependencies before any of its code runs, so that unloading one always unloads it first.
    */
   private <M> ModuleEntry<M> loadWithDependencies(
       Host host, ModuleBinding<M> binding, List<ModuleEntry<?>> loadedHere) {
-    List<ModuleEntry<?>> dependencies = new ArrayList<>();
-    try {
+    while (true) {
+      List<ModuleEntry<?>> dependencies = new ArrayList<>();
       try {
-        loadDependencies(host, binding, loadedHere, dependencies);
-      } catch (RuntimeException | Error failure) {
-        // The module did not load, for a cause outside it: shown as its failure all the same.
-        failed(server.homeOf(host, binding), binding.name(), failure);
-        throw failure;
-      }
-      ModuleEntry<M> entry = loadOne(host, binding, loadedHere);
-      for (ModuleEntry<?> dependency : dependencies) {
-        if (!dependency.addDependent(entry)) {
-          unloadEntry(entry);
-          throw ModuleException.dependencyGone(host.name, binding.name(), dependency.name());
+        try {
+          loadDependencies(host, binding, loadedHere, dependencies);
+        } catch (RuntimeException | Error failure) {
+          // The module did not load, for a cause outside it: shown as its failure all the same.
+          failed(server.homeOf(host, binding), binding.name(), failure);
+          throw failure;
         }
+        return loadOne(host, binding, dependencies, loadedHere);
+      } catch (Relink raced) {
+        // Another thread took a dependency for an unload or reload before this module was linked
+        // to it, and none of this module's code ran yet: wait for that, then resolve them again.
+        raced.dependency.awaitSettled();
+      } finally {
+        dependencies.forEach(ModuleEntry::unpin);
       }
-      return entry;
-    } finally {
-      dependencies.forEach(ModuleEntry::unpin);
+    }
+  }
+
+  /**
+   * Thrown, and caught by {@link #loadWithDependencies}, when a dependency could not be linked to
+   * because another thread claimed it after it was pinned: the load starts over.
+   */
+  private static final class Relink extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient ModuleEntry<?> dependency;
+
+    Relink(ModuleEntry<?> dependency) {
+      super(null, null, false, false);
+      this.dependency = dependency;
     }
   }
 
@@ -116,17 +134,23 @@ final class Lifecycle {
   }
 
   private <M> ModuleEntry<M> loadOne(
-      Host host, ModuleBinding<M> binding, List<ModuleEntry<?>> loadedHere) {
+      Host host,
+      ModuleBinding<M> binding,
+      List<ModuleEntry<?>> dependencies,
+      List<ModuleEntry<?>> loadedHere) {
     return switch (binding.kind()) {
-      case PER_HOST -> loadInstance(host, binding, host);
-      case GLOBAL -> loadInstance(host, binding, table.global());
+      case PER_HOST -> loadInstance(host, binding, host, dependencies);
+      case GLOBAL -> loadInstance(host, binding, table.global(), dependencies);
       case SHARED ->
-          host.isGlobal() ? loadInstance(host, binding, host) : attach(host, binding, loadedHere);
+          host.isGlobal()
+              ? loadInstance(host, binding, host, dependencies)
+              : attach(host, binding, dependencies, loadedHere);
     };
   }
 
   /** Creates the module's instance on {@code target}: the host asked for, or "*" for a global module. */
-  private <M> ModuleEntry<M> loadInstance(Host asked, ModuleBinding<M> binding, Host target) {
+  private <M> ModuleEntry<M> loadInstance(
+      Host asked, ModuleBinding<M> binding, Host target, List<ModuleEntry<?>> dependencies) {
     ModuleEntry<M> entry = table.claimOrFind(target, binding);
     if (!entry.isClaimedByCurrentThread()) {
       throw asked == target
@@ -134,8 +158,15 @@ final class Lifecycle {
           : ModuleException.globalAlreadyLoaded(asked.name, binding.name());
     }
     try {
+      linkTo(entry, dependencies);
       entry.setPart(create(entry));
+      requireDependencies(entry);
     } catch (RuntimeException | Error failure) {
+      HostPart<M> part = entry.partOrNull();
+      if (part != null) {
+        // It finished loading, but a lifecycle method of its own took away what it depends on.
+        callUnload(entry);
+      }
       abandon(entry, failure);
       throw failure;
     }
@@ -145,19 +176,48 @@ final class Lifecycle {
   }
 
   /**
+   * Links a claimed entry to the modules it depends on, before any of its code runs: from then on
+   * an unload of one of them waits for this load, then unloads this module first.
+   *
+   * @throws Relink if another thread has claimed one of them since it was pinned
+   */
+  private static void linkTo(ModuleEntry<?> entry, List<ModuleEntry<?>> dependencies) {
+    for (ModuleEntry<?> dependency : dependencies) {
+      if (!dependency.addDependent(entry)) {
+        throw new Relink(dependency);
+      }
+    }
+  }
+
+  /**
+   * Fails a load whose module's own lifecycle method unloaded, directly or not, a module it
+   * depends on (which no other thread can, as it waits for this load to finish first).
+   */
+  private static void requireDependencies(ModuleEntry<?> entry) {
+    ModuleEntry<?> lost = entry.lostDependency();
+    if (lost != null) {
+      throw ModuleException.dependencyGone(lost.host(), entry.name(), lost.name());
+    }
+  }
+
+  /**
    * Loads a shared module on a real host: creates the global instance if this is the first host
    * (the global entry stays claimed until this host's {@code @AddHost} returned, so the creation
    * and the first attach succeed or fail together), then calls {@code @AddHost}. A global instance
    * it created is added to {@code loadedHere}.
    */
   private <M> ModuleEntry<M> attach(
-      Host host, ModuleBinding<M> binding, List<ModuleEntry<?>> loadedHere) {
+      Host host,
+      ModuleBinding<M> binding,
+      List<ModuleEntry<?>> dependencies,
+      List<ModuleEntry<?>> loadedHere) {
     ModuleEntry<M> entry = table.claimOrFind(host, binding);
     if (!entry.isClaimedByCurrentThread()) {
       throw ModuleException.alreadyLoaded(host.name, binding.name());
     }
     ModuleEntry<M> global;
     try {
+      linkTo(entry, dependencies);
       global = joinGlobal(entry);
     } catch (RuntimeException | Error failure) {
       abandon(entry, failure);
@@ -166,7 +226,12 @@ final class Lifecycle {
     boolean first = global.isClaimedByCurrentThread();
     try {
       entry.setPart(addHost(entry, global.part().module()));
+      requireDependencies(entry);
     } catch (RuntimeException | Error failure) {
+      HostPart<M> part = entry.partOrNull();
+      if (part != null) {
+        callUnloadHost(entry, part);
+      }
       entry.detachFromGlobal();
       abandon(entry, failure);
       if (first) {
@@ -213,12 +278,14 @@ final class Lifecycle {
     try {
       module = binding.create(context);
     } catch (Throwable failure) {
+      context.close();
       throw asLoadFailure(entry, "the constructor", failure);
     }
     try {
       binding.load(module, context);
     } catch (Throwable failure) {
-      // It never finished loading, so its @Unload is not called.
+      // It never finished loading, so its @Unload is not called; what it registered is removed.
+      context.close();
       throw asLoadFailure(entry, "@Load", failure);
     }
     HostPart<M> part = new HostPart<>(module, context);
@@ -246,6 +313,7 @@ final class Lifecycle {
     try {
       hostEntry.binding.addHost(module, context);
     } catch (Throwable failure) {
+      context.close();
       throw asLoadFailure(hostEntry, "@AddHost", failure);
     }
     HostPart<M> part = new HostPart<>(module, context);
@@ -258,14 +326,20 @@ final class Lifecycle {
     for (ModuleHook<M> hook : entry.binding.hooks()) {
       ModuleHook.Handler<M> handler = hook.handler();
       entry.own(entry.host.events.add(
-          hook.event(), hook.priority(), event -> handler.handle(part.module(), part.context(), event)));
+          hook.event(), hook.priority(), event -> handler.handle(part.module(), part.context(), event)), null);
     }
   }
 
-  /** Drops an entry whose load failed: removes what it registered and records the failure. */
+  /**
+   * Drops an entry whose load failed: removes what it registered and its links to the modules it
+   * depends on, and records the failure.
+   */
   private void abandon(ModuleEntry<?> entry, Throwable failure) {
     entry.releaseOwned();
-    failed(entry.host, entry.name(), failure);
+    entry.unlinkFromDependencies();
+    if (!(failure instanceof Relink)) {
+      failed(entry.host, entry.name(), failure);
+    }
     table.drop(entry);
   }
 
@@ -285,9 +359,18 @@ final class Lifecycle {
     unloadAcquired(table.acquire(host, name));
   }
 
-  /** Unloads every module of a closing host, newest first, then removes the host. */
+  /**
+   * Unloads every module of a closing host, newest first, then removes the host. If a module
+   * cannot be unloaded ({@code module-busy}), the host stays active, without the modules already
+   * unloaded.
+   */
   void deactivate(Host host) {
-    unloadAll(host);
+    try {
+      unloadAll(host);
+    } catch (RuntimeException | Error refused) {
+      table.reopen(host);
+      throw refused;
+    }
     table.remove(host);
     host.failures.clear();
     // Its own listeners (those of the manager: module hooks are gone by now) hear it too.
@@ -313,11 +396,29 @@ final class Lifecycle {
 
   /**
    * Unloads a claimed entry: first the modules that depend on it, then (from "*", for a shared
-   * module) every host part, then the module itself.
+   * module) every host part, then the module itself. From "*", every host part is claimed before
+   * anything is unloaded, so that the module leaves every host at once for whoever looks.
+   *
+   * <p>If a module that must go first cannot be claimed ({@code module-busy}: the current thread
+   * is loading or unloading it further up its stack, or waiting would deadlock), the entry stays
+   * loaded and the exception leaves; the modules that depend on it and were already unloaded stay
+   * unloaded.
    */
   private <M> void unloadAcquired(ModuleEntry<M> entry) {
-    for (ModuleEntry<?> dependent : entry.dependentEntries()) {
-      unloadEntry(dependent);
+    boolean everyHost = entry.binding.kind() == ModuleKind.SHARED && entry.host.isGlobal();
+    List<ModuleEntry<M>> hostEntries = new ArrayList<>();
+    try {
+      if (everyHost) {
+        claimAttached(entry, false, hostEntries);
+      }
+      unloadDependents(entry);
+      for (ModuleEntry<M> hostEntry : hostEntries) {
+        unloadDependents(hostEntry);
+      }
+    } catch (RuntimeException | Error refused) {
+      hostEntries.forEach(hostEntry -> hostEntry.settle(true));
+      entry.settle(true);
+      throw refused;
     }
     if (entry.binding.kind() == ModuleKind.SHARED) {
       if (!entry.host.isGlobal()) {
@@ -325,26 +426,53 @@ final class Lifecycle {
         return;
       }
       // Unlike Prosody, unloading a shared module from "*" first unloads it from every host.
-      for (ModuleEntry<M> hostEntry : entry.attachedEntries()) {
-        unloadEntry(hostEntry);
+      entry.drop();
+      for (ModuleEntry<M> hostEntry : hostEntries) {
+        unloadHostPart(hostEntry);
       }
     }
     callUnload(entry);
     gone(entry);
   }
 
+  private void unloadDependents(ModuleEntry<?> entry) {
+    for (ModuleEntry<?> dependent : entry.dependentEntries()) {
+      unloadEntry(dependent);
+    }
+  }
+
+  /**
+   * Claims, into {@code claimed}, every host entry attached to a shared module's global entry
+   * that the current thread has claimed; waits for those another thread is working on.
+   */
+  private static <M> void claimAttached(
+      ModuleEntry<M> global, boolean forReload, List<ModuleEntry<M>> claimed) {
+    for (ModuleEntry<M> hostEntry : global.attachedEntries()) {
+      if (hostEntry.acquire(forReload)) {
+        claimed.add(hostEntry);
+      }
+    }
+  }
+
   private <M> void unloadHostPart(ModuleEntry<M> hostEntry) {
     HostPart<M> part = hostEntry.partOrNull();
     hostEntry.setPart(null);
     hostEntry.detachFromGlobal();
+    callUnloadHost(hostEntry, part);
+    gone(hostEntry);
+  }
+
+  /** Calls a host part's {@code @Unload(HostContext)}, then closes its context. */
+  private static <M> void callUnloadHost(ModuleEntry<M> hostEntry, HostPart<M> part) {
     try {
       hostEntry.binding.unloadHost(part.module(), part.context());
     } catch (Throwable failure) {
       report("@Unload(HostContext)", hostEntry, failure);
     }
-    gone(hostEntry);
+    close(part);
   }
 
+  /** Calls the instance's {@code @Unload()}, then closes its context. */
   private <M> void callUnload(ModuleEntry<M> entry) {
     HostPart<M> part = entry.partOrNull();
     entry.setPart(null);
@@ -353,6 +481,15 @@ final class Lifecycle {
     } catch (Throwable failure) {
       report("@Unload", entry, failure);
     }
+    close(part);
+  }
+
+  /**
+   * Ends an unloaded part's context: from now on it refuses to add hooks and items, so that an
+   * unloaded instance (a thread it left running, say) cannot register anything that outlives it.
+   */
+  private static void close(HostPart<?> part) {
+    ((Context) part.context()).close();
   }
 
   /** Removes an unloaded entry with everything it registered, and says so. */
@@ -388,20 +525,18 @@ final class Lifecycle {
   private <M> void reattach(ModuleEntry<M> hostEntry) {
     HostPart<M> old = hostEntry.partOrNull();
     hostEntry.setPart(null);
+    callUnloadHost(hostEntry, old);
     hostEntry.releaseOwned();
-    try {
-      hostEntry.binding.unloadHost(old.module(), old.context());
-    } catch (Throwable failure) {
-      report("@Unload(HostContext)", hostEntry, failure);
-    }
     try {
       hostEntry.setPart(addHost(hostEntry, old.module()));
     } catch (RuntimeException | Error failure) {
       hostEntry.detachFromGlobal();
-      for (ModuleEntry<?> dependent : hostEntry.dependentEntries()) {
-        unloadEntry(dependent);
+      try {
+        unloadDependents(hostEntry);
+      } catch (RuntimeException | Error refused) {
+        // A dependent that this thread is loading: its load fails when it finds this gone.
+        failure.addSuppressed(refused);
       }
-      hostEntry.unlinkFromDependencies();
       abandon(hostEntry, failure);
       server.fireOnHostAndServer(hostEntry.host,
           new Event(Event.MODULE_UNLOADED, hostEntry.host(), hostEntry.name(), null));
@@ -426,45 +561,48 @@ final class Lifecycle {
   private <M> ModuleException reloadInstance(ModuleEntry<M> entry) {
     ModuleBinding<M> binding = entry.binding;
     List<ModuleEntry<M>> hostEntries = new ArrayList<>();
-    for (ModuleEntry<M> hostEntry : entry.attachedEntries()) {
-      if (hostEntry.acquire(true)) {
-        hostEntries.add(hostEntry);
-      }
-    }
-    List<SetAside> setAside = setAsideDependents(entry);
-    for (ModuleEntry<M> hostEntry : hostEntries) {
-      setAside.addAll(setAsideDependents(hostEntry));
-    }
+    List<SetAside> setAside = new ArrayList<>();
     Object state;
     try {
-      state = binding.save(entry.part().module());
-    } catch (Throwable failure) {
+      claimAttached(entry, true, hostEntries);
+      setAsideDependents(entry, setAside);
+      for (ModuleEntry<M> hostEntry : hostEntries) {
+        setAsideDependents(hostEntry, setAside);
+      }
+      try {
+        state = binding.save(entry.part().module());
+      } catch (Throwable failure) {
+        throw ModuleException.saveFailed(entry.host(), binding.name(), failure);
+      }
+    } catch (RuntimeException | Error aborted) {
+      // @Save threw, or a module to set aside could not be claimed: the old instance stays, with
+      // its host parts, and the dependents already set aside are loaded back.
       hostEntries.forEach(hostEntry -> hostEntry.settle(true));
       entry.settle(true);
-      ModuleException aborted = ModuleException.saveFailed(entry.host(), binding.name(), failure);
-      throw collect(aborted, loadBack(setAside));
+      ModuleException notBack = loadBack(setAside);
+      if (notBack != null) {
+        aborted.addSuppressed(notBack);
+      }
+      throw aborted;
     }
     for (ModuleEntry<M> hostEntry : hostEntries) {
       HostPart<M> part = hostEntry.partOrNull();
       hostEntry.setPart(null);
+      callUnloadHost(hostEntry, part);
       hostEntry.releaseOwned();
-      try {
-        binding.unloadHost(part.module(), part.context());
-      } catch (Throwable failure) {
-        report("@Unload(HostContext)", hostEntry, failure);
-      }
     }
-    entry.releaseOwned();
     callUnload(entry);
+    entry.releaseOwned();
     HostPart<M> fresh;
     try {
       fresh = create(entry);
     } catch (RuntimeException | Error failure) {
+      // Gone from every host at once for whoever looks, then unloaded host by host.
+      entry.drop();
       for (ModuleEntry<M> hostEntry : hostEntries) {
         hostEntry.detachFromGlobal();
         gone(hostEntry);
       }
-      entry.unlinkFromDependencies();
       abandon(entry, failure);
       server.fireOnHostAndServer(entry.host, new Event(Event.MODULE_UNLOADED, entry.host(), entry.name(), null));
       throw failure;
@@ -488,22 +626,26 @@ final class Lifecycle {
 
   /**
    * Unloads the modules that depend on the entry, each after the modules that depend on it and
-   * right after its own {@code @Save}; returns them with their state, each before the modules that
-   * depend on it: the order to load them back in.
+   * right after its own {@code @Save}; adds them to {@code setAside} with their state, each before
+   * the modules that depend on it: the order to load them back in. If one cannot be claimed
+   * ({@code module-busy}), the exception leaves and those already set aside are in the list.
    */
-  private List<SetAside> setAsideDependents(ModuleEntry<?> entry) {
-    List<SetAside> setAside = new ArrayList<>();
+  private void setAsideDependents(ModuleEntry<?> entry, List<SetAside> setAside) {
     for (ModuleEntry<?> dependent : entry.dependentEntries()) {
       if (!dependent.acquire(true)) {
         continue;
       }
-      List<SetAside> deeper = setAsideDependents(dependent);
+      int at = setAside.size();
+      try {
+        setAsideDependents(dependent, setAside);
+      } catch (RuntimeException | Error refused) {
+        dependent.settle(true);
+        throw refused;
+      }
       Object state = saveForDependencyReload(dependent);
       unloadAcquired(dependent);
-      setAside.add(new SetAside(dependent.host, dependent.binding, state));
-      setAside.addAll(deeper);
+      setAside.add(at, new SetAside(dependent.host, dependent.binding, state));
     }
-    return setAside;
   }
 
   /** Loads set-aside dependents back, with their state; returns the failures, or {@code null}. */

@@ -1,8 +1,10 @@
 package io.hostmod.runtime;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,7 +13,16 @@ import java.util.Set;
  * <p>An entry is claimed by the thread that loads, unloads or reloads it ({@code LOADING} or
  * {@code BUSY}); other threads wait for it to settle ({@code LOADED} or {@code GONE}). Lifecycle
  * methods run while the entry is claimed but no monitor is held, so they may call the manager for
- * other modules. The monitor guards only the state fields, for a few instructions at a time.
+ * other modules. The monitor guards only the state fields, for a few instructions at a time. A
+ * wait that would close a cycle of threads each waiting for an entry the next one has claimed
+ * fails with {@code module-busy} instead of deadlocking.
+ *
+ * <p>A shared module's host entry is loaded, and settled, only together with its global entry: it
+ * reads as loaded only while the global entry does, and a thread that waits for it also waits
+ * for the global entry to be released by another thread. So the first load on a host (which
+ * settles the host entry, then the global one) and an unload of {@code "*"} (which marks the
+ * global entry {@link #drop dropping} before it unloads the host parts one by one) each take
+ * effect at one instant for every host.
  *
  * <p>The entry outlives reloads, so host proxies bound to it keep working; {@link #part()} is
  * read without locking. It also records what depends on it, and the hooks and items its module
@@ -31,13 +42,22 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
   /** When the entry was created, to unload a host's modules in reverse load order. */
   final long sequence;
 
+  /**
+   * Which entry each thread is waiting for, to find a cycle of waits before it forms. Guarded by
+   * its own monitor, which is taken inside an entry's monitor and never the other way round.
+   */
+  private static final Map<Thread, ModuleEntry<?>> WAITING = new HashMap<>();
+
   private volatile HostPart<M> part;
   private volatile State state = State.LOADING;
   private volatile boolean reloading;
+  /** A shared module's global entry being unloaded with all its host parts: none reads as loaded. */
+  private volatile boolean dropping;
   private volatile long since = System.currentTimeMillis();
-  private Thread owner = Thread.currentThread();
+  /** The thread that has the entry claimed, or {@code null}. Written under the monitor. */
+  private volatile Thread owner = Thread.currentThread();
   /** A shared module's host entry: the global entry it is attached to. */
-  private ModuleEntry<M> global;
+  private volatile ModuleEntry<M> global;
   /** A shared module's global entry: the host entries attached to it, in attach order. */
   private Set<ModuleEntry<M>> attached;
   /** The entries of modules loaded because they depend on this one. */
@@ -82,10 +102,25 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
     this.part = part;
   }
 
-  /** Loaded and not yet unloaded: a reload in progress counts as loaded. */
+  /**
+   * Loaded and not yet unloaded: a reload in progress counts as loaded. A shared module's host
+   * entry counts only while its global entry does.
+   */
   boolean isLoaded() {
     State current = state;
-    return current == State.LOADED || current == State.BUSY;
+    if ((current != State.LOADED && current != State.BUSY) || dropping) {
+      return false;
+    }
+    ModuleEntry<M> from = global;
+    return from == null || from.isLoaded();
+  }
+
+  /**
+   * Marks this global entry, claimed by the current thread for an unload, as gone for every host
+   * at once: from now on neither it nor any host entry attached to it reads as loaded.
+   */
+  void drop() {
+    dropping = true;
   }
 
   ModuleState publicState() {
@@ -101,35 +136,26 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
     return since;
   }
 
-  synchronized boolean isClaimedByCurrentThread() {
+  boolean isClaimedByCurrentThread() {
     return owner == Thread.currentThread();
   }
 
   /**
-   * Waits until no other thread has the entry claimed.
+   * Waits until no other thread has the entry claimed, nor, for a shared module's host entry,
+   * its global entry.
    *
    * @return whether the entry is loaded ({@code false}: it is gone)
-   * @throws ModuleException {@code module-busy} when the current thread has it claimed
+   * @throws ModuleException {@code module-busy} when the current thread has it claimed, or when
+   *     waiting would close a cycle of threads waiting for each other
    */
-  synchronized boolean awaitSettled() {
-    boolean interrupted = false;
-    try {
-      while (state == State.LOADING || state == State.BUSY) {
-        if (owner == Thread.currentThread()) {
-          throw ModuleException.busy(host.name, binding.name());
-        }
-        try {
-          wait();
-        } catch (InterruptedException e) {
-          // Operations are short and must not be left half done: keep waiting, restore the flag.
-          interrupted = true;
-        }
+  boolean awaitSettled() {
+    while (true) {
+      boolean loaded = awaitOwnSettled();
+      ModuleEntry<M> from = global;
+      if (!loaded || from == null || !from.isClaimedByOtherThread()) {
+        return loaded;
       }
-      return state == State.LOADED;
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+      from.awaitOwnSettled();
     }
   }
 
@@ -139,12 +165,22 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
   }
 
   /** Claims a loaded entry for an unload or a reload; {@code false} if it is gone. */
-  synchronized boolean acquire(boolean forReload) {
-    if (!awaitSettled()) {
-      return false;
+  boolean acquire(boolean forReload) {
+    while (true) {
+      ModuleEntry<M> from;
+      synchronized (this) {
+        if (!awaitOwnSettled()) {
+          return false;
+        }
+        from = global;
+        if (from == null || !from.isClaimedByOtherThread()) {
+          claim(forReload);
+          return true;
+        }
+      }
+      // Its global entry is being loaded, unloaded or reloaded: this entry goes with it.
+      from.awaitOwnSettled();
     }
-    claim(forReload);
-    return true;
   }
 
   /**
@@ -153,7 +189,7 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
    * if it is gone.
    */
   synchronized boolean acquireUnused() {
-    if (!awaitSettled()) {
+    if (!awaitOwnSettled()) {
       return false;
     }
     if (pins > 0
@@ -163,6 +199,77 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
     }
     claim(false);
     return true;
+  }
+
+  private boolean isClaimedByOtherThread() {
+    Thread holder = owner;
+    return holder != null && holder != Thread.currentThread();
+  }
+
+  /**
+   * Waits until no other thread has this entry claimed.
+   *
+   * @return whether the entry is loaded ({@code false}: it is gone)
+   * @throws ModuleException {@code module-busy} when the current thread has it claimed, or when
+   *     waiting would close a cycle of waits
+   */
+  private synchronized boolean awaitOwnSettled() {
+    if (state != State.LOADING && state != State.BUSY) {
+      return state == State.LOADED;
+    }
+    if (owner == Thread.currentThread()) {
+      throw ModuleException.busy(host.name, binding.name());
+    }
+    Thread current = Thread.currentThread();
+    synchronized (WAITING) {
+      Thread cycle = closesCycle(current);
+      if (cycle != null) {
+        throw ModuleException.busyWaiting(host.name, binding.name(), cycle.getName());
+      }
+      WAITING.put(current, this);
+    }
+    boolean interrupted = false;
+    try {
+      while (state == State.LOADING || state == State.BUSY) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          // Operations are short and must not be left half done: keep waiting, restore the flag.
+          interrupted = true;
+        }
+      }
+      return state == State.LOADED;
+    } finally {
+      synchronized (WAITING) {
+        WAITING.remove(current);
+      }
+      if (interrupted) {
+        current.interrupt();
+      }
+    }
+  }
+
+  /**
+   * Whether waiting for this entry would close a cycle: its owner waits for an entry whose owner
+   * waits ... for one the current thread has claimed. Called holding {@link #WAITING}; the
+   * threads of a cycle are each registered before they check, so the last one to check sees it.
+   *
+   * @return the thread the current one would wait for, if that closes a cycle; else {@code null}
+   */
+  private Thread closesCycle(Thread current) {
+    Thread holder = owner;
+    ModuleEntry<?> next = this;
+    for (int hops = 0; next != null && hops <= WAITING.size(); hops++) {
+      Thread nextOwner = next.owner;
+      if (nextOwner == null) {
+        return null;
+      }
+      if (nextOwner == current) {
+        return holder;
+      }
+      next = WAITING.get(nextOwner);
+    }
+    return null;
   }
 
   private void claim(boolean forReload) {
@@ -180,6 +287,7 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
     if (!loaded) {
       part = null;
     }
+    dropping = false;
     notifyAll();
   }
 
@@ -222,12 +330,13 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
   }
 
   /**
-   * Records that {@code dependent} needs this module, if this module is still loaded (or is being
-   * worked on by the current thread); {@code false} if it went away meanwhile.
+   * Records that {@code dependent} needs this module, if this module is still loaded and settled;
+   * {@code false} if another thread (or the current one, further up its stack) is unloading or
+   * reloading it, or it went away meanwhile.
    */
   boolean addDependent(ModuleEntry<?> dependent) {
     synchronized (this) {
-      if (!isUsableByCurrentThread()) {
+      if (state != State.LOADED) {
         return false;
       }
       if (dependents == null) {
@@ -248,11 +357,12 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
 
   /**
    * Keeps this entry from being rolled back by another thread's failed load while a module that
-   * needs it loads, if it is loaded (or worked on by the current thread); {@code false} if it is
-   * being unloaded or gone. Undone by {@link #unpin} once the dependent is linked or failed.
+   * needs it loads, if it is loaded and settled; {@code false} if it is being loaded, unloaded or
+   * reloaded (by any thread: a module cannot depend on one that the current thread is working on
+   * further up its stack) or gone. Undone by {@link #unpin} once the dependent is linked or failed.
    */
   synchronized boolean pin() {
-    if (!isUsableByCurrentThread()) {
+    if (state != State.LOADED) {
       return false;
     }
     pins++;
@@ -265,6 +375,18 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
 
   synchronized List<ModuleEntry<?>> dependentEntries() {
     return dependents == null ? List.of() : new ArrayList<>(dependents);
+  }
+
+  /** A module this entry is linked to as a dependent that has been unloaded since, or {@code null}. */
+  synchronized ModuleEntry<?> lostDependency() {
+    if (dependencies != null) {
+      for (ModuleEntry<?> dependency : dependencies) {
+        if (dependency.state == State.GONE) {
+          return dependency;
+        }
+      }
+    }
+    return null;
   }
 
   /** Unlinks this entry from the modules it depends on: it is going away. */
@@ -285,12 +407,21 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
     }
   }
 
-  /** Keeps a hook or item registration, to be closed when the module is unloaded from here. */
-  synchronized void own(Registration registration) {
+  /**
+   * Keeps a hook or item registration that {@code context} made, to be closed when the module is
+   * unloaded from here; {@code false} (not kept) if that context is closed: its instance has been
+   * unloaded, or failed to load. (A context is closed before the entry's registrations are
+   * released under this monitor, so a registration is either kept and released, or refused.)
+   */
+  synchronized boolean own(Registration registration, Context context) {
+    if (context != null && context.isClosed()) {
+      return false;
+    }
     if (owned == null) {
       owned = new ArrayList<>();
     }
     owned.add(registration);
+    return true;
   }
 
   /** Closes every hook and item registration the module made here, newest first. */

@@ -17,6 +17,8 @@ public final class ModuleException extends RuntimeException {
   public static final String UNKNOWN_HOST = "unknown-host";
   /** A host or module name is null or empty. */
   public static final String INSUFFICIENT_PARAMETERS = "insufficient-parameters";
+  /** A host name is malformed (whitespace or control characters): no host can have it. */
+  public static final String INVALID_NAME = "invalid-name";
   /** No catalog has a module of that name or type. */
   public static final String MODULE_NOT_FOUND = "module-not-found";
   /** The module is already loaded on that host. */
@@ -31,7 +33,10 @@ public final class ModuleException extends RuntimeException {
   public static final String LOAD_FAILED = "load-failed";
   /** The host is already active. */
   public static final String HOST_ALREADY_ACTIVE = "host-already-active";
-  /** A lifecycle method called back into an operation on the module it is running for. */
+  /**
+   * A lifecycle method called back into an operation on the module it is running for, or an
+   * operation would have to wait for one that waits for it (a deadlock, refused).
+   */
   public static final String MODULE_BUSY = "module-busy";
   /** Two catalogs have a module of the same name. */
   public static final String DUPLICATE_MODULE = "duplicate-module";
@@ -74,7 +79,15 @@ public final class ModuleException extends RuntimeException {
 
   static ModuleException insufficientParameters(String what) {
     return new ModuleException(
-        INSUFFICIENT_PARAMETERS, null, null, what + " is null or empty; pass a non-empty name", null);
+        INSUFFICIENT_PARAMETERS,
+        null,
+        null,
+        what + " is null or empty; pass a non-empty " + (what.endsWith(" type") ? "class" : "name"),
+        null);
+  }
+
+  static ModuleException invalidHostName(String host, String problem) {
+    return new ModuleException(INVALID_NAME, null, host, problem, null);
   }
 
   static ModuleException unknownHost(String host, String module) {
@@ -135,6 +148,17 @@ public final class ModuleException extends RuntimeException {
         host,
         "module '" + module + "' is not loaded on host '" + host + "'; load it first with load(\""
             + host + "\", \"" + module + "\")",
+        null);
+  }
+
+  static ModuleException contextClosed(String host, String module) {
+    return new ModuleException(
+        MODULE_NOT_LOADED,
+        module,
+        host,
+        "this context of module '" + module + "' on host '" + host + "' belongs to an instance"
+            + " that was unloaded or failed to load, so it adds no hook or item any more; stop the"
+            + " work that instance left running in its @Unload",
         null);
   }
 
@@ -199,6 +223,19 @@ public final class ModuleException extends RuntimeException {
         null);
   }
 
+  static ModuleException busyWaiting(String host, String module, String thread) {
+    return new ModuleException(
+        MODULE_BUSY,
+        module,
+        host,
+        "module '" + module + "' on host '" + host + "' is being loaded, unloaded or reloaded by"
+            + " thread '" + thread + "', which waits, directly or through other threads, for an"
+            + " operation of this thread (a lifecycle method or event handler called back into the"
+            + " manager); waiting would deadlock, so this call gives up: do that work after the"
+            + " lifecycle method returns, or retry",
+        null);
+  }
+
   static ModuleException duplicateModule(String module, String firstCatalog, String secondCatalog) {
     return new ModuleException(
         DUPLICATE_MODULE,
@@ -244,8 +281,9 @@ public final class ModuleException extends RuntimeException {
         LOAD_FAILED,
         module,
         host,
-        "module '" + dependency + "' was unloaded while '" + module + "', which depends on it, was"
-            + " loading on host '" + host + "'; load '" + module + "' again",
+        "module '" + dependency + "' was unloaded from host '" + host + "' by the load of '"
+            + module + "', which depends on it (a lifecycle method called back into the manager);"
+            + " load '" + module + "' again, and do not unload what a module depends on while it loads",
         null);
   }
 

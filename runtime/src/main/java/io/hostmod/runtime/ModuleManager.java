@@ -18,7 +18,10 @@ import java.util.TreeSet;
  *
  * <p>Safe to use from many threads. Operations on different hosts or modules run in parallel; an
  * operation that finds a module being loaded or unloaded by another thread waits for it. No lock is
- * held while module code runs.
+ * held while module code runs, so a lifecycle method may call the manager for other modules; a call
+ * for its own module, or one whose wait would close a cycle of threads waiting for each other,
+ * fails at once with {@code module-busy}. Each operation is linearizable, and the unload of a
+ * shared module from {@code "*"} takes effect on every host at once ({@code docs/reliability.md}).
  *
  * <pre>{@code
  * ModuleManager modules = ModuleManager.builder().discoverCatalogs().build();
@@ -57,10 +60,18 @@ public final class ModuleManager {
    * reported through the logger and shown as failed in {@link #status()}; the others still load.
    *
    * @throws ModuleException {@code host-already-active} if it is active; {@code unknown-host} if
-   *     the configuration lists hosts and this is not one of them
+   *     the configuration lists hosts and this is not one of them; {@code invalid-name} if the name
+   *     has whitespace or control characters; {@code insufficient-parameters} if it is null or empty
    */
   public void activateHost(String host) {
     requireName(host, "host");
+    if (host.equals(GLOBAL)) {
+      throw ModuleException.globalHostIsFixed(host);
+    }
+    String malformed = ServerConfig.malformedHostName(host);
+    if (malformed != null) {
+      throw ModuleException.invalidHostName(host, malformed);
+    }
     if (!server.config.hosts().isEmpty() && !server.config.hosts().containsKey(host)) {
       throw ModuleException.hostNotConfigured(host);
     }
@@ -85,7 +96,9 @@ public final class ModuleManager {
    * deactivates it and fires {@code host-deactivated} on the host (for the listeners added with
    * {@link #hook}) and on the server.
    *
-   * @throws ModuleException {@code unknown-host} if it is not active
+   * @throws ModuleException {@code unknown-host} if it is not active; {@code module-busy} if called
+   *     from a lifecycle method of a module of that host (nothing is unloaded), or if a module of
+   *     it cannot be unloaded (the host stays active, without the modules already unloaded)
    */
   public void deactivateHost(String host) {
     lifecycle.deactivate(table.beginDeactivation(requireName(host, "host")));
@@ -95,13 +108,18 @@ public final class ModuleManager {
    * Shuts the module system down: deactivates every host (each unloading its modules, dependents
    * first), then unloads every module of {@code "*"}, dependents first. The manager stays usable:
    * hosts can be activated again.
+   *
+   * @throws ModuleException {@code module-busy} if called from a lifecycle method (do it after)
    */
   public void shutdown() {
     for (String host : table.activeHosts()) {
       if (!host.equals(GLOBAL)) {
         try {
           deactivateHost(host);
-        } catch (ModuleException alreadyGone) {
+        } catch (ModuleException refused) {
+          if (!refused.code().equals(ModuleException.UNKNOWN_HOST)) {
+            throw refused;
+          }
           // Deactivated by another thread meanwhile.
         }
       }

@@ -31,7 +31,7 @@ final class OptionValues {
     }
     throw new IllegalArgumentException(
         "option '" + key + "' in " + where + " is "
-            + (value == null ? "null" : "a " + value.getClass().getSimpleName())
+            + (value == null ? "null" : value instanceof java.util.Map ? "a map" : "a " + value.getClass().getSimpleName())
             + "; use a string, boolean, number, or a list of these");
   }
 

@@ -108,6 +108,22 @@ public final class ServerConfig {
     return Optional.ofNullable(value != null ? value : global.options().get(key));
   }
 
+  /**
+   * What is wrong with a non-empty host name, or {@code null} if nothing is: a host name has no
+   * whitespace and no control character (a sign of a name pasted with a space or a line break).
+   */
+  static String malformedHostName(String host) {
+    for (int i = 0; i < host.length(); ) {
+      int c = host.codePointAt(i);
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+        return "host name '" + host.replaceAll("\\p{Cntrl}", "?") + "' has a space or control character"
+            + String.format(" (U+%04X at index %d)", c, i) + "; write the host's domain name, like 'chat.example'";
+      }
+      i += Character.charCount(c);
+    }
+    return null;
+  }
+
   /** Where an option's value comes from, for messages: {@code host 'a.example'} or {@code the global section}. */
   String sourceOf(String host, String key) {
     return host(host).options().containsKey(key) ? "host '" + host + "'" : "the global section";
@@ -148,6 +164,10 @@ public final class ServerConfig {
       if (host == null || host.isEmpty() || host.equals(ModuleManager.GLOBAL)) {
         throw new IllegalArgumentException(
             "host name '" + host + "' is not allowed: name a real host; global settings go on the builder itself");
+      }
+      String malformed = malformedHostName(host);
+      if (malformed != null) {
+        throw new IllegalArgumentException(malformed);
       }
       SectionBuilder builder = new SectionBuilder("host '" + host + "'");
       if (hosts.putIfAbsent(host, builder) != null) {

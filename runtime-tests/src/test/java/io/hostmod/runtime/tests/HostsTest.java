@@ -18,8 +18,9 @@ class HostsTest extends ManagerTestBase {
 
   private static final Set<String> TEST_MODULES =
       Set.of(
-          "archive", "chat", "conference", "disco", "motd", "reentrant", "roster", "spam_filter",
-          "stats", "upload", "welcome");
+          "archive", "callback", "callback_peer", "callback_shared", "callback_user", "chat",
+          "conference", "disco", "motd", "probe_global", "probe_local", "probe_shared", "probe_user",
+          "reentrant", "roster", "spam_filter", "stats", "tally", "upload", "welcome");
 
   @Test
   void activatedHostCanLoadModules() {

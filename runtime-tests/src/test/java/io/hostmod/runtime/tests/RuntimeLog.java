@@ -76,6 +76,28 @@ final class RuntimeLog implements BeforeEachCallback, AfterEachCallback {
   }
 
   /**
+   * Checks that exactly one warning was logged, for a {@link ModuleException} with {@code code}
+   * (one the module got from calling the manager back, say), and that it names each of {@code
+   * words}.
+   */
+  void assertOneWarningCausedBy(String code, String... words) {
+    assertEquals(1, records.size(), this::logged);
+    LogRecord record = records.get(0);
+    assertEquals(Level.WARNING, record.getLevel());
+    assertEquals(code, assertInstanceOf(ModuleException.class, record.getThrown()).code());
+    assertNames(record, words);
+  }
+
+  /** Checks that {@code count} warnings were logged, and nothing else, each for a {@code type}. */
+  void assertWarningsOf(Class<? extends Throwable> type, int count) {
+    assertEquals(count, records.size(), this::logged);
+    for (LogRecord record : records) {
+      assertEquals(Level.WARNING, record.getLevel());
+      assertInstanceOf(type, record.getThrown());
+    }
+  }
+
+  /**
    * Checks that exactly one error was logged, for a failure with {@code code}, and that it names
    * each of {@code words}.
    */

@@ -1,0 +1,408 @@
+package io.hostmod.runtime.tests;
+
+import static io.hostmod.runtime.ModuleException.LOAD_FAILED;
+import static io.hostmod.runtime.ModuleException.MODULE_BUSY;
+import static io.hostmod.runtime.ModuleException.MODULE_NOT_LOADED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hostmod.runtime.Event;
+import io.hostmod.runtime.ModuleContext;
+import io.hostmod.runtime.ModuleException;
+import io.hostmod.runtime.Registration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Lifecycle methods and event handlers that call back into the manager. What they may do (see
+ * docs/reliability.md): anything for other modules and other hosts; for their own module, for a
+ * module they depend on or that depends on them while either is being changed, or for their own
+ * host's deactivation, the call fails fast with {@code module-busy}. Either way nothing deadlocks
+ * and nothing is left half done: every module ends loaded or not, and another thread can always
+ * operate on it afterwards (each such check runs on a second thread, with a timeout).
+ */
+class ReentrancyTest extends ManagerTestBase {
+
+  @RegisterExtension final RuntimeLog log = new RuntimeLog();
+
+  private final ExecutorService other = Executors.newSingleThreadExecutor();
+
+  @BeforeEach
+  void noActions() {
+    Callbacks.reset();
+  }
+
+  @AfterEach
+  void stopOtherThread() {
+    Callbacks.reset();
+    other.shutdownNow();
+  }
+
+  // ---- allowed: other modules, other hosts
+
+  @Test
+  void loadMayLoadOtherModulesOnItsOwnHostAndOthers() {
+    Callbacks.on("callback.load", context -> {
+      manager.load(context.host(), "callback_peer");
+      manager.load(B, "callback_peer");
+    });
+
+    manager.load(A, "callback");
+
+    assertEquals(Set.of("callback", "callback_peer"), manager.loadedModules(A));
+    assertEquals(Set.of("callback_peer"), manager.loadedModules(B));
+    // What it loaded is no dependency of it: it stays when the module goes.
+    manager.unload(A, "callback");
+    assertEquals(Set.of("callback_peer"), manager.loadedModules(A));
+    log.assertQuiet();
+  }
+
+  @Test
+  void loadMayActivateAndDeactivateOtherHosts() {
+    given(B, "callback_peer");
+    Callbacks.on("callback.load", context -> {
+      manager.deactivateHost(B);
+      manager.activateHost("c.example");
+      manager.load("c.example", "callback_peer");
+    });
+
+    manager.load(A, "callback");
+
+    assertEquals(Set.of(GLOBAL, A, "c.example"), manager.activeHosts());
+    assertTrue(manager.isLoaded(A, "callback"));
+    assertTrue(manager.isLoaded("c.example", "callback_peer"));
+  }
+
+  @Test
+  void hookHandlerMayReloadItsOwnModule() {
+    Callbacks.on("callback.load", context -> context.hook("reload-me", 0, event -> manager.reload(context.host(), "callback")));
+    given(A, "callback");
+    CallbackModule before = manager.instance(A, CallbackModule.class);
+
+    manager.fire(A, "reload-me", null);
+
+    assertNotSame(before, manager.instance(A, CallbackModule.class));
+    assertEquals(List.of("callback.unload a.example", "callback.new a.example", "callback.load a.example"), Journal.take());
+    log.assertQuiet();
+  }
+
+  @Test
+  void moduleLoadedListenerMayUnloadTheModuleJustLoaded() {
+    EventLog events = EventLog.listen(manager, A, Event.MODULE_LOADED, Event.MODULE_UNLOADED);
+    AtomicBoolean once = new AtomicBoolean();
+    Registration listener = manager.hook(A, Event.MODULE_LOADED, 1, event -> {
+      if ("callback".equals(event.module()) && once.compareAndSet(false, true)) {
+        manager.unload(A, "callback");
+      }
+    });
+
+    manager.load(A, "callback");
+
+    assertFalse(manager.isLoaded(A, "callback"));
+    assertEquals(List.of("module-unloaded callback a.example", "module-loaded callback a.example"), events.take());
+    assertEquals(1, Journal.count("callback.unload a.example"));
+    listener.close();
+    assertUsableFromAnotherThread(A, "callback");
+  }
+
+  // ---- refused: the module's own operations
+
+  @ParameterizedTest
+  @ValueSource(strings = {"load", "unload", "reload"})
+  void loadCallingBackForItsOwnModuleFailsWithModuleBusyAndLeavesNothing(String operation) {
+    Callbacks.on("callback.load", context -> operate(operation, context.host(), "callback"));
+
+    ModuleException failure = fails(LOAD_FAILED, () -> manager.load(A, "callback"));
+
+    ModuleException busy = assertInstanceOf(ModuleException.class, failure.getCause());
+    assertEquals(MODULE_BUSY, busy.code());
+    assertReport(busy, "callback", A, "this same thread", "after the lifecycle method returns");
+    assertFalse(manager.isLoaded(A, "callback"));
+    assertUsableFromAnotherThread(A, "callback");
+  }
+
+  @Test
+  void loadThatCatchesModuleBusyLoadsNormally() {
+    Callbacks.on("callback.load", context -> {
+      try {
+        manager.unload(context.host(), "callback");
+      } catch (ModuleException busy) {
+        Journal.record(context, "got " + busy.code());
+      }
+    });
+
+    manager.load(A, "callback");
+
+    assertEquals(List.of("callback.new a.example", "callback.load a.example", "callback.got module-busy a.example"),
+        Journal.take());
+    assertTrue(manager.isLoaded(A, "callback"));
+    assertUsableFromAnotherThread(A, "callback");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"unload", "reload"})
+  void unloadCallingBackForItsOwnModuleIsLoggedAndTheUnloadCompletes(String operation) {
+    given(A, "callback");
+    Callbacks.on("callback.unload", context -> operate(operation, context.host(), "callback"));
+
+    manager.unload(A, "callback");
+
+    assertFalse(manager.isLoaded(A, "callback"));
+    log.assertOneWarningCausedBy(MODULE_BUSY, "@Unload", "'callback'");
+    assertUsableFromAnotherThread(A, "callback");
+  }
+
+  @Test
+  void addHostThatUnloadsItsModuleFromStarFailsWithModuleBusyAndTheOtherHostsStay() {
+    given(A, "callback_shared");
+    CallbackSharedModule shared = manager.instance(GLOBAL, CallbackSharedModule.class);
+    Callbacks.on("callback_shared.addHost", context -> manager.unload(GLOBAL, "callback_shared"));
+
+    ModuleException failure = fails(LOAD_FAILED, () -> manager.load(B, "callback_shared"));
+
+    assertEquals(MODULE_BUSY, ((ModuleException) failure.getCause()).code());
+    assertFalse(manager.isLoaded(B, "callback_shared"));
+    assertSame(shared, manager.instance(A, CallbackSharedModule.class));
+    assertSame(shared, manager.instance(GLOBAL, CallbackSharedModule.class));
+    assertUsableFromAnotherThread(GLOBAL, "callback_shared");
+  }
+
+  @Test
+  void firstAddHostThatUnloadsItsModuleFromStarLeavesNothing() {
+    Callbacks.on("callback_shared.addHost", context -> manager.unload(GLOBAL, "callback_shared"));
+
+    fails(LOAD_FAILED, () -> manager.load(A, "callback_shared"));
+
+    assertFalse(manager.isLoaded(GLOBAL, "callback_shared"));
+    assertEquals(1, Journal.count("callback_shared.unload *"), "the global instance it created is unloaded");
+    Callbacks.reset();
+    assertUsableFromAnotherThread(A, "callback_shared");
+  }
+
+  // ---- refused: what a module depends on, or what depends on it
+
+  @ParameterizedTest
+  @ValueSource(strings = {"unload", "reload"})
+  void loadCallingBackToChangeWhatItDependsOnFailsWithModuleBusy(String operation) {
+    given(A, "callback");
+    CallbackModule dependency = manager.instance(A, CallbackModule.class);
+    Callbacks.on("callback_user.load", context -> operate(operation, context.host(), "callback"));
+
+    ModuleException failure = fails(LOAD_FAILED, () -> manager.load(A, "callback_user"));
+
+    assertEquals(MODULE_BUSY, ((ModuleException) failure.getCause()).code());
+    assertFalse(manager.isLoaded(A, "callback_user"));
+    assertSame(dependency, manager.instance(A, CallbackModule.class), "the dependency is untouched");
+    assertUsableFromAnotherThread(A, "callback");
+  }
+
+  /**
+   * The dependency cannot go first (its dependent is being unloaded further up this thread's
+   * stack): it stays loaded and free, rather than claimed forever.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"unload", "reload"})
+  void unloadOfADependentThatChangesItsDependencyLeavesTheDependencyLoadedAndFree(String operation) {
+    given(A, "callback_user");
+    CallbackModule dependency = manager.instance(A, CallbackModule.class);
+    Callbacks.on("callback_user.unload", context -> operate(operation, context.host(), "callback"));
+
+    manager.unload(A, "callback_user");
+
+    assertFalse(manager.isLoaded(A, "callback_user"));
+    assertSame(dependency, manager.instance(A, CallbackModule.class));
+    log.assertOneWarningCausedBy(MODULE_BUSY, "@Unload", "'callback_user'");
+    assertUsableFromAnotherThread(A, "callback");
+  }
+
+  /** A reload sets the dependent aside; its @Save calling back for the dependency cannot wait. */
+  @Test
+  void dependentsSaveThatReloadsItsDependencyDuringThatReloadGetsModuleBusy() {
+    given(A, "callback_user");
+    Callbacks.on("callback_user.save", context -> manager.reload(context.host(), "callback"));
+
+    manager.reload(A, "callback");
+
+    assertTrue(manager.isLoaded(A, "callback"));
+    assertTrue(manager.isLoaded(A, "callback_user"), "set aside, then loaded back");
+    log.assertOneWarningCausedBy(MODULE_BUSY, "@Save", "'callback_user'");
+    assertUsableFromAnotherThread(A, "callback");
+  }
+
+  // ---- refused: deactivating one's own host, shutting down
+
+  @Test
+  void loadThatDeactivatesItsOwnHostFailsWithModuleBusyAndTheHostKeepsEverything() {
+    given(A, "callback_peer");
+    Callbacks.on("callback.load", context -> manager.deactivateHost(context.host()));
+
+    ModuleException failure = fails(LOAD_FAILED, () -> manager.load(A, "callback"));
+
+    assertEquals(MODULE_BUSY, ((ModuleException) failure.getCause()).code());
+    assertTrue(manager.activeHosts().contains(A));
+    assertEquals(Set.of("callback_peer"), manager.loadedModules(A), "nothing was unloaded");
+    Callbacks.reset();
+    manager.deactivateHost(A);
+    assertFalse(manager.activeHosts().contains(A));
+  }
+
+  @Test
+  void shutdownFromALifecycleMethodFailsWithModuleBusy() {
+    Callbacks.on("callback.load", context -> manager.shutdown());
+
+    ModuleException failure = fails(LOAD_FAILED, () -> manager.load(A, "callback"));
+
+    assertEquals(MODULE_BUSY, ((ModuleException) failure.getCause()).code());
+    assertEquals(Set.of(GLOBAL, A, B), manager.activeHosts());
+    Callbacks.reset();
+    manager.shutdown();
+    assertEquals(Set.of(GLOBAL), manager.activeHosts());
+  }
+
+  // ---- two threads each waiting for the other
+
+  /**
+   * Two loads, each of whose {@code @Load} waits until both run, then unloads the other's module,
+   * which the other thread is still loading. Without detection both would wait forever; here the
+   * second one to wait gets {@code module-busy} naming the first thread, its load fails, and the
+   * first then finds that module gone.
+   */
+  @Test
+  void threadsWaitingForEachOtherGetModuleBusyInsteadOfADeadlock() throws Exception {
+    CyclicBarrier bothLoading = new CyclicBarrier(2);
+    Callbacks.on("callback.load", context -> {
+      await(bothLoading);
+      manager.unload(B, "callback_peer");
+    });
+    Callbacks.on("callback_peer.load", context -> {
+      await(bothLoading);
+      manager.unload(A, "callback");
+    });
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    try {
+      Future<Throwable> onA = two.submit(() -> outcome(() -> manager.load(A, "callback")));
+      Future<Throwable> onB = two.submit(() -> outcome(() -> manager.load(B, "callback_peer")));
+      List<String> causes = new ArrayList<>();
+      for (Future<Throwable> load : List.of(onA, onB)) {
+        ModuleException failure = assertInstanceOf(ModuleException.class, load.get(30, TimeUnit.SECONDS));
+        assertEquals(LOAD_FAILED, failure.code());
+        ModuleException cause = assertInstanceOf(ModuleException.class, failure.getCause());
+        causes.add(cause.code());
+        if (cause.code().equals(MODULE_BUSY)) {
+          assertTrue(cause.getMessage().contains("waiting would deadlock"), cause::getMessage);
+        }
+      }
+      causes.sort(null);
+      assertEquals(List.of(MODULE_BUSY, MODULE_NOT_LOADED), causes);
+    } finally {
+      two.shutdownNow();
+    }
+    assertEquals(Set.of(), manager.loadedModules(A));
+    assertEquals(Set.of(), manager.loadedModules(B));
+    Callbacks.reset();
+    assertUsableFromAnotherThread(A, "callback");
+    assertUsableFromAnotherThread(B, "callback_peer");
+  }
+
+  // ---- a context outlives its instance, uselessly
+
+  @Test
+  void contextOfAnUnloadedInstanceAddsNoHookOrItem() {
+    AtomicReference<ModuleContext> kept = new AtomicReference<>();
+    Callbacks.on("callback.load", kept::set);
+    given(A, "callback");
+    manager.unload(A, "callback");
+
+    assertRefusesToRegister(kept.get());
+  }
+
+  @Test
+  void contextOfAFailedLoadAddsNoHookOrItem() {
+    AtomicReference<ModuleContext> kept = new AtomicReference<>();
+    Callbacks.on("callback.load", context -> {
+      kept.set(context);
+      throw new IllegalStateException("refuses to load");
+    });
+    fails(LOAD_FAILED, () -> manager.load(A, "callback"));
+
+    assertRefusesToRegister(kept.get());
+  }
+
+  private void assertRefusesToRegister(ModuleContext context) {
+    List<Event> heard = new ArrayList<>();
+    assertReport(fails(MODULE_NOT_LOADED, () -> context.hook("late", 0, heard::add)),
+        "callback", A, "unloaded or failed to load", "@Unload");
+    fails(MODULE_NOT_LOADED, () -> context.addItem("late", "item"));
+    manager.fire(A, "late", null);
+    assertEquals(List.of(), heard);
+    assertEquals(List.of(), manager.items(A, "late"));
+  }
+
+  // ---- helpers
+
+  private void operate(String operation, String host, String module) {
+    switch (operation) {
+      case "load" -> manager.load(host, module);
+      case "unload" -> manager.unload(host, module);
+      case "reload" -> manager.reload(host, module);
+      default -> throw new IllegalArgumentException(operation);
+    }
+  }
+
+  /**
+   * Checks, from another thread and with a timeout, that the module is settled: it can be loaded
+   * (if it is not) and unloaded again. A claim left behind would make this wait forever.
+   */
+  private void assertUsableFromAnotherThread(String host, String module) {
+    BiConsumer<String, String> loadAndUnload = (h, m) -> {
+      if (!manager.isLoaded(h, m)) {
+        manager.load(h, m);
+      }
+      manager.unload(h, m);
+    };
+    Callbacks.reset();
+    Future<?> done = other.submit(() -> loadAndUnload.accept(host, module));
+    try {
+      done.get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(module + " on " + host + " is not usable from another thread", e);
+    }
+    assertFalse(manager.isLoaded(host, module));
+  }
+
+  private static Throwable outcome(Runnable call) {
+    try {
+      call.run();
+      return null;
+    } catch (RuntimeException failure) {
+      return failure;
+    }
+  }
+
+  private static void await(CyclicBarrier barrier) {
+    try {
+      barrier.await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
