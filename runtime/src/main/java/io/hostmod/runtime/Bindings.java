@@ -9,13 +9,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** Every module binding of the catalogs a manager was built with, by name, module type and proxy type. */
 final class Bindings {
 
-  private final Map<String, ModuleBinding<?>> byName = new TreeMap<>();
+  /** Looked up on every call of the manager: hashed. Sorted names are kept apart, for listing and checks. */
+  private final Map<String, ModuleBinding<?>> byName = new HashMap<>();
+  private final Set<String> names = new TreeSet<>();
   private final Map<Class<?>, ModuleBinding<?>> byType = new HashMap<>();
   private final Map<Class<?>, ModuleBinding<?>> byProxyType = new HashMap<>();
 
@@ -29,6 +30,7 @@ final class Bindings {
           throw ModuleException.duplicateModule(binding.name(), first, catalogName);
         }
         byName.put(binding.name(), binding);
+        names.add(binding.name());
         byType.put(binding.moduleType(), binding);
         if (binding.hostProxyType() != null) {
           byProxyType.put(binding.hostProxyType(), binding);
@@ -60,7 +62,7 @@ final class Bindings {
    */
   void checkNoCycle() {
     Map<String, Integer> state = new HashMap<>(); // 1: on the current path, 2: done
-    for (String name : byName.keySet()) {
+    for (String name : names) {
       visit(name, state, new ArrayDeque<>());
     }
   }
@@ -123,6 +125,6 @@ final class Bindings {
   }
 
   Set<String> names() {
-    return Collections.unmodifiableSet(byName.keySet());
+    return Collections.unmodifiableSet(names);
   }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The runtime's context for one module instance on one host: a {@link ModuleContext}, or a
- * {@link HostContext} for a shared module's host part. It holds only its entry and the server,
+ * {@link HostContext} for a shared module's host part. It holds only its entry (the server is its host's),
  * so that it stays small: one exists per (host, module) pair.
  *
  * <p>It is closed once its instance is unloaded from the host (after its {@code @Unload}
@@ -19,12 +19,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class Context implements HostContext {
 
   private final ModuleEntry<?> entry;
-  private final Server server;
   private volatile boolean closed;
 
-  Context(ModuleEntry<?> entry, Server server) {
+  Context(ModuleEntry<?> entry) {
     this.entry = entry;
-    this.server = server;
   }
 
   void close() {
@@ -52,11 +50,11 @@ final class Context implements HostContext {
 
   @Override
   public <T> Optional<T> option(String key, Class<T> type) {
-    return server.config.option(host(), key).map(value -> {
+    return entry.host.server.config.option(host(), key).map(value -> {
       T converted = OptionValues.convert(value, type);
       if (converted == null) {
         throw ModuleException.badOption(host(), name(), key, OptionValues.describe(value),
-            server.config.sourceOf(host(), key), type.getSimpleName());
+            entry.host.server.config.sourceOf(host(), key), type.getSimpleName());
       }
       return converted;
     });
@@ -74,7 +72,7 @@ final class Context implements HostContext {
 
   @Override
   public <T> List<T> optionList(String key, Class<T> elementType, List<T> defaultValue) {
-    Optional<Object> configured = server.config.option(host(), key);
+    Optional<Object> configured = entry.host.server.config.option(host(), key);
     if (configured.isEmpty()) {
       return defaultValue;
     }
@@ -84,7 +82,7 @@ final class Context implements HostContext {
       T converted = OptionValues.convert(item, elementType);
       if (converted == null) {
         throw ModuleException.badOption(host(), name(), key, OptionValues.describe(value),
-            server.config.sourceOf(host(), key), "list of " + elementType.getSimpleName());
+            entry.host.server.config.sourceOf(host(), key), "list of " + elementType.getSimpleName());
       }
       items.add(converted);
     }
@@ -93,17 +91,17 @@ final class Context implements HostContext {
 
   @Override
   public <T> T module(Class<T> moduleType) {
-    ModuleBinding<T> binding = server.bindings.ofType(moduleType);
-    ModuleEntry<?> found = server.loadedEntry(entry.host, binding);
+    ModuleBinding<T> binding = entry.host.server.bindings.ofType(moduleType);
+    ModuleEntry<?> found = entry.host.server.loadedEntry(entry.host, binding);
     if (found == null) {
-      throw ModuleException.notLoaded(server.homeOf(entry.host, binding).name, binding.name());
+      throw ModuleException.notLoaded(entry.host.server.homeOf(entry.host, binding).name, binding.name());
     }
     return moduleType.cast(found.part().module());
   }
 
   @Override
   public <P extends HostProxy<?>> P hostProxy(Class<P> proxyType) {
-    return proxyType.cast(ModuleManager.hostProxy(server, entry.host, proxyType));
+    return proxyType.cast(ModuleManager.hostProxy(entry.host.server, entry.host, proxyType));
   }
 
   @Override
@@ -124,10 +122,10 @@ final class Context implements HostContext {
     requireOpen();
     Host host = entry.host;
     Host.Item added = new Host.Item(item);
-    host.items.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(added);
+    host.items().computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(added);
     host.events.fire(new Event(Event.ITEM_ADDED + key, host.name, name(), item));
     Registration registration = () -> {
-      CopyOnWriteArrayList<Host.Item> list = host.items.get(key);
+      CopyOnWriteArrayList<Host.Item> list = host.items().get(key);
       if (list != null && list.remove(added)) {
         host.events.fire(new Event(Event.ITEM_REMOVED + key, host.name, name(), item));
       }
@@ -157,7 +155,7 @@ final class Context implements HostContext {
 
   @Override
   public ConcurrentMap<String, Object> shared(String name) {
-    return entry.host.shared.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
+    return entry.host.shared().computeIfAbsent(name, n -> new ConcurrentHashMap<>());
   }
 
   @Override

@@ -21,10 +21,24 @@ final class EventBus {
 
   private record Handler(int priority, long order, EventHandler handler) {}
 
-  private final ConcurrentHashMap<String, Handler[]> handlers = new ConcurrentHashMap<>();
+  /** Made on the first handler: most hosts' buses stay empty, and an empty map costs some 64 bytes. */
+  private volatile ConcurrentHashMap<String, Handler[]> handlers;
+
+  private ConcurrentHashMap<String, Handler[]> handlers() {
+    ConcurrentHashMap<String, Handler[]> current = handlers;
+    if (current == null) {
+      synchronized (this) {
+        if ((current = handlers) == null) {
+          handlers = current = new ConcurrentHashMap<>();
+        }
+      }
+    }
+    return current;
+  }
 
   Registration add(String event, int priority, EventHandler handler) {
     Handler added = new Handler(priority, ORDER.incrementAndGet(), handler);
+    ConcurrentHashMap<String, Handler[]> handlers = handlers();
     handlers.compute(event, (name, current) -> {
       Handler[] next = Arrays.copyOf(current == null ? NONE : current, current == null ? 1 : current.length + 1);
       next[next.length - 1] = added;
@@ -38,7 +52,8 @@ final class EventBus {
   }
 
   boolean hasHandlers(String event) {
-    return handlers.containsKey(event);
+    ConcurrentHashMap<String, Handler[]> current = handlers;
+    return current != null && current.containsKey(event);
   }
 
   /**
@@ -46,7 +61,8 @@ final class EventBus {
    * logged and the next handler runs.
    */
   void fire(Event event) {
-    Handler[] current = handlers.get(event.name());
+    ConcurrentHashMap<String, Handler[]> all = handlers;
+    Handler[] current = all == null ? null : all.get(event.name());
     if (current == null) {
       return;
     }

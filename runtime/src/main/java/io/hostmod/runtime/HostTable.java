@@ -1,12 +1,10 @@
 package io.hostmod.runtime;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one owner of the host -> module map. Every change to which host is active and which module
@@ -14,11 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class HostTable {
 
-  private final Host global = new Host(ModuleManager.GLOBAL);
+  private final Server server;
+  private final Host global;
   private final ConcurrentHashMap<String, Host> hosts = new ConcurrentHashMap<>();
-  private final AtomicLong sequence = new AtomicLong();
 
-  HostTable() {
+  HostTable(Server server) {
+    this.server = server;
+    this.global = new Host(ModuleManager.GLOBAL, server);
     hosts.put(global.name, global);
   }
 
@@ -53,10 +53,15 @@ final class HostTable {
   }
 
   Host activate(String name) {
+    return activate(name, 0);
+  }
+
+  /** Activates a host about to load about {@code expectedModules} modules. */
+  Host activate(String name, int expectedModules) {
     if (name.equals(ModuleManager.GLOBAL)) {
       throw ModuleException.globalHostIsFixed(name);
     }
-    Host host = new Host(name);
+    Host host = new Host(name, server, expectedModules);
     if (hosts.putIfAbsent(name, host) != null) {
       throw ModuleException.hostAlreadyActive(name);
     }
@@ -106,7 +111,7 @@ final class HostTable {
   /** The host's entries, newest first: the order to unload them in. */
   List<ModuleEntry<?>> entriesNewestFirst(Host host) {
     List<ModuleEntry<?>> entries = new ArrayList<>(host.modules.values());
-    entries.sort(Comparator.comparingLong((ModuleEntry<?> e) -> e.sequence).reversed());
+    entries.sort((a, b) -> Integer.compare(b.sequence, a.sequence));
     return entries;
   }
 
@@ -122,8 +127,13 @@ final class HostTable {
   @SuppressWarnings("unchecked") // the map holds, under a module's name, only entries of its binding
   <M> ModuleEntry<M> claimOrFind(Host host, ModuleBinding<M> binding) {
     while (true) {
-      ModuleEntry<M> fresh = new ModuleEntry<>(host, binding, sequence.incrementAndGet());
-      ModuleEntry<?> existing = host.modules.putIfAbsent(binding.name(), fresh);
+      // Looked up first: most calls for a global entry find it, and need no new entry.
+      ModuleEntry<?> existing = host.modules.get(binding.name());
+      ModuleEntry<M> fresh = null;
+      if (existing == null) {
+        fresh = new ModuleEntry<>(host, binding);
+        existing = host.modules.putIfAbsent(fresh.name, fresh);
+      }
       if (existing == null) {
         if (host.closing) {
           drop(fresh);
@@ -151,7 +161,7 @@ final class HostTable {
     while (true) {
       ModuleEntry<?> entry = host.modules.get(name);
       if (entry == null) {
-        Host.Failure failure = host.failures.get(name);
+        Host.Failure failure = host.failure(name);
         throw failure == null
             ? ModuleException.notLoaded(host.name, name)
             : ModuleException.lastLoadFailed(host.name, name, failure.cause());

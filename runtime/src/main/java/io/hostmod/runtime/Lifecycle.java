@@ -273,7 +273,7 @@ final class Lifecycle {
   /** Calls the constructor and {@code @Load}, then registers the module's hooks. */
   private <M> HostPart<M> create(ModuleEntry<M> entry) {
     ModuleBinding<M> binding = entry.binding;
-    Context context = new Context(entry, server);
+    Context context = new Context(entry);
     M module;
     try {
       module = binding.create(context);
@@ -309,7 +309,7 @@ final class Lifecycle {
   }
 
   private <M> HostPart<M> addHost(ModuleEntry<M> hostEntry, M module) {
-    Context context = new Context(hostEntry, server);
+    Context context = new Context(hostEntry);
     try {
       hostEntry.binding.addHost(module, context);
     } catch (Throwable failure) {
@@ -345,12 +345,12 @@ final class Lifecycle {
 
   /** Records why the module's last load on the host failed, for {@link ModuleManager#status()}. */
   private static void failed(Host host, String module, Throwable failure) {
-    host.failures.put(module, new Host.Failure(String.valueOf(failure.getMessage()), Instant.now()));
+    host.failures().put(module, new Host.Failure(String.valueOf(failure.getMessage()), Instant.now()));
   }
 
   private void loaded(ModuleEntry<?> entry) {
-    entry.host.failures.remove(entry.name());
-    server.fireOnHostAndServer(entry.host, new Event(Event.MODULE_LOADED, entry.host(), entry.name(), null));
+    entry.host.clearFailure(entry.name);
+    server.fireOnHostAndServer(entry.host, Event.MODULE_LOADED, entry.name);
   }
 
   // ---- unload
@@ -372,7 +372,7 @@ final class Lifecycle {
       throw refused;
     }
     table.remove(host);
-    host.failures.clear();
+    host.clearFailures();
     // Its own listeners (those of the manager: module hooks are gone by now) hear it too.
     server.fireOnHostAndServer(host, new Event(Event.HOST_DEACTIVATED, host.name, null, null));
   }
@@ -497,7 +497,7 @@ final class Lifecycle {
     entry.releaseOwned();
     entry.unlinkFromDependencies();
     table.drop(entry);
-    server.fireOnHostAndServer(entry.host, new Event(Event.MODULE_UNLOADED, entry.host(), entry.name(), null));
+    server.fireOnHostAndServer(entry.host, Event.MODULE_UNLOADED, entry.name);
   }
 
   // ---- reload

@@ -39,8 +39,11 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
 
   final Host host;
   final ModuleBinding<M> binding;
-  /** When the entry was created, to unload a host's modules in reverse load order. */
-  final long sequence;
+  /** The binding's name and kind, read once: bindings are reached through an interface with as many implementations as there are modules. */
+  final String name;
+  final ModuleKind kind;
+  /** Where the entry stands in its host's load order, to unload a host's modules newest first. */
+  final int sequence;
 
   /**
    * Which entry each thread is waiting for, to find a cycle of waits before it forms. Guarded by
@@ -50,16 +53,32 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
 
   private volatile HostPart<M> part;
   private volatile State state = State.LOADING;
-  private volatile boolean reloading;
+  /** Written and read under the monitor, or read racily for a status page. */
+  private boolean reloading;
   /** A shared module's global entry being unloaded with all its host parts: none reads as loaded. */
   private volatile boolean dropping;
-  private volatile long since = System.currentTimeMillis();
+  /**
+   * When the entry last settled as loaded (0: not yet). The clock is read once per load, not when
+   * a claim starts or an entry goes away: a read costs as much as a quarter of a host attach.
+   */
+  private long since;
   /** The thread that has the entry claimed, or {@code null}. Written under the monitor. */
   private volatile Thread owner = Thread.currentThread();
+  /**
+   * Threads waiting in {@link #awaitOwnSettled} (changed under the monitor), so that {@link
+   * #settle} takes the monitor to wake them only when there are some.
+   */
+  private volatile int waiters;
   /** A shared module's host entry: the global entry it is attached to. */
   private volatile ModuleEntry<M> global;
-  /** A shared module's global entry: the host entries attached to it, in attach order. */
-  private Set<ModuleEntry<M>> attached;
+  /**
+   * The host entries attached to a shared module's global entry, in attach order, linked through
+   * the entries themselves (no set, no hashing, no node per host): on the global entry these are
+   * the first and last attached; on a host entry, the ones attached before and after it. Guarded
+   * by the global entry's monitor.
+   */
+  private ModuleEntry<M> firstOrPrevious;
+  private ModuleEntry<M> lastOrNext;
   /** The entries of modules loaded because they depend on this one. */
   private Set<ModuleEntry<?>> dependents;
   /** The entries this one was linked to as a dependent. */
@@ -69,10 +88,12 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
   /** Loads under way that have resolved this entry as a dependency but not linked to it yet. */
   private int pins;
 
-  ModuleEntry(Host host, ModuleBinding<M> binding, long sequence) {
+  ModuleEntry(Host host, ModuleBinding<M> binding) {
     this.host = host;
     this.binding = binding;
-    this.sequence = sequence;
+    this.name = binding.name();
+    this.kind = binding.kind();
+    this.sequence = host.nextSequence();
   }
 
   @Override
@@ -81,7 +102,7 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
   }
 
   String name() {
-    return binding.name();
+    return name;
   }
 
   @Override
@@ -132,8 +153,10 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
     };
   }
 
+  /** When the entry last settled as loaded; now, for an entry loading for the first time. */
   long since() {
-    return since;
+    long settled = since;
+    return settled != 0 ? settled : System.currentTimeMillis();
   }
 
   boolean isClaimedByCurrentThread() {
@@ -194,7 +217,7 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
     }
     if (pins > 0
         || (dependents != null && !dependents.isEmpty())
-        || (attached != null && !attached.isEmpty())) {
+        || (host.isGlobal() && firstOrPrevious != null)) {
       return false;
     }
     claim(false);
@@ -229,6 +252,9 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
       WAITING.put(current, this);
     }
     boolean interrupted = false;
+    // Counted before the state is read again: settle() writes the state, then reads the count, so
+    // either this sees the new state or settle() sees this waiter and wakes it.
+    waiters++;
     try {
       while (state == State.LOADING || state == State.BUSY) {
         try {
@@ -240,6 +266,7 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
       }
       return state == State.LOADED;
     } finally {
+      waiters--;
       synchronized (WAITING) {
         WAITING.remove(current);
       }
@@ -275,20 +302,27 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
   private void claim(boolean forReload) {
     state = State.BUSY;
     reloading = forReload;
-    since = System.currentTimeMillis();
     owner = Thread.currentThread();
   }
 
   /** Ends the claim: loaded, or gone (the caller has already removed it from its host). */
-  synchronized void settle(boolean loaded) {
-    state = loaded ? State.LOADED : State.GONE;
-    since = System.currentTimeMillis();
+  void settle(boolean loaded) {
+    // Only the thread that has the entry claimed settles it, and no other thread claims it before
+    // the state below says it may: the monitor is needed only to wake waiters.
+    if (loaded) {
+      since = System.currentTimeMillis();
+    }
     owner = null;
     if (!loaded) {
       part = null;
     }
     dropping = false;
-    notifyAll();
+    state = loaded ? State.LOADED : State.GONE;
+    if (waiters > 0) {
+      synchronized (this) {
+        notifyAll();
+      }
+    }
   }
 
   /**
@@ -299,10 +333,13 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
     if (!isUsableByCurrentThread()) {
       return false;
     }
-    if (attached == null) {
-      attached = new LinkedHashSet<>();
+    hostEntry.firstOrPrevious = lastOrNext;
+    if (lastOrNext != null) {
+      lastOrNext.lastOrNext = hostEntry;
+    } else {
+      firstOrPrevious = hostEntry;
     }
-    attached.add(hostEntry);
+    lastOrNext = hostEntry;
     hostEntry.global = this;
     return true;
   }
@@ -316,13 +353,34 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
   }
 
   private synchronized void detach(ModuleEntry<M> hostEntry) {
-    if (attached != null) {
-      attached.remove(hostEntry);
+    ModuleEntry<M> previous = hostEntry.firstOrPrevious;
+    ModuleEntry<M> next = hostEntry.lastOrNext;
+    if (previous == null && firstOrPrevious != hostEntry) {
+      return; // not attached (any more)
     }
+    if (previous != null) {
+      previous.lastOrNext = next;
+    } else {
+      firstOrPrevious = next;
+    }
+    if (next != null) {
+      next.firstOrPrevious = previous;
+    } else {
+      lastOrNext = previous;
+    }
+    hostEntry.firstOrPrevious = null;
+    hostEntry.lastOrNext = null;
   }
 
   synchronized List<ModuleEntry<M>> attachedEntries() {
-    return attached == null ? List.of() : new ArrayList<>(attached);
+    if (firstOrPrevious == null) {
+      return List.of();
+    }
+    List<ModuleEntry<M>> entries = new ArrayList<>();
+    for (ModuleEntry<M> entry = firstOrPrevious; entry != null; entry = entry.lastOrNext) {
+      entries.add(entry);
+    }
+    return entries;
   }
 
   private boolean isUsableByCurrentThread() {
@@ -438,6 +496,6 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
 
   @Override
   public String toString() {
-    return binding.name() + "@" + host.name + " " + state;
+    return name + "@" + host.name + " " + state;
   }
 }

@@ -75,9 +75,10 @@ public final class ModuleManager {
     if (!server.config.hosts().isEmpty() && !server.config.hosts().containsKey(host)) {
       throw ModuleException.hostNotConfigured(host);
     }
-    Host activated = table.activate(host);
+    List<String> modules = server.modulesFor(host);
+    Host activated = table.activate(host, modules.size());
     table.global().events.fire(new Event(Event.HOST_ACTIVATED, host, null, null));
-    for (String name : server.config.modulesFor(host, server.alwaysLoaded)) {
+    for (String name : modules) {
       try {
         ModuleBinding<?> binding = bindings.named(name);
         // A global module loaded for an earlier host already serves this one.
@@ -243,7 +244,7 @@ public final class ModuleManager {
         continue;
       }
       Map<String, ModuleStatus> modules = new TreeMap<>();
-      host.failures.forEach((module, failure) -> modules.put(module, new ModuleStatus(
+      host.failuresSoFar().forEach((module, failure) -> modules.put(module, new ModuleStatus(
           module, bindings.named(module).kind(), ModuleState.FAILED, failure.at(), failure.cause())));
       host.modules.forEach((module, entry) -> modules.put(module, new ModuleStatus(
           module, entry.binding.kind(), entry.publicState(), Instant.ofEpochMilli(entry.since()), null)));

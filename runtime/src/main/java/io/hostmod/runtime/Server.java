@@ -8,12 +8,21 @@ final class Server {
   final Bindings bindings;
   final ServerConfig config;
   final List<String> alwaysLoaded;
-  final HostTable table = new HostTable();
+  final HostTable table = new HostTable(this);
+
+  /** The module set of every host the configuration does not list: the same for all of them. */
+  private final List<String> unlistedHostModules;
 
   Server(Bindings bindings, ServerConfig config, List<String> alwaysLoaded) {
     this.bindings = bindings;
     this.config = config;
     this.alwaysLoaded = List.copyOf(alwaysLoaded);
+    this.unlistedHostModules = config.modulesFor(ModuleManager.GLOBAL, this.alwaysLoaded);
+  }
+
+  /** The modules to load when the host is activated, computed once for all unlisted hosts. */
+  List<String> modulesFor(String host) {
+    return config.hosts().containsKey(host) ? config.modulesFor(host, alwaysLoaded) : unlistedHostModules;
   }
 
   /** The host a module of this binding lives on when loaded for {@code host}: "*" for a global module. */
@@ -25,6 +34,24 @@ final class Server {
   ModuleEntry<?> loadedEntry(Host host, ModuleBinding<?> binding) {
     ModuleEntry<?> entry = homeOf(host, binding).modules.get(binding.name());
     return entry != null && entry.isLoaded() ? entry : null;
+  }
+
+  /**
+   * Fires a lifecycle event on a host, and on the server too when the host is a real one; the
+   * event is made only when someone listens, which on most loads and unloads nobody does.
+   */
+  void fireOnHostAndServer(Host host, String event, String module) {
+    boolean onHost = host.events.hasHandlers(event);
+    boolean onServer = !host.isGlobal() && table.global().events.hasHandlers(event);
+    if (onHost || onServer) {
+      Event fired = new Event(event, host.name, module, null);
+      if (onHost) {
+        host.events.fire(fired);
+      }
+      if (onServer) {
+        table.global().events.fire(fired);
+      }
+    }
   }
 
   /** Fires an event on a host, and on the server too when the host is a real one. */
