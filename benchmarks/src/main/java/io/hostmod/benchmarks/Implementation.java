@@ -99,94 +99,12 @@ public interface Implementation {
 
   /** The limit: hand-written direct calls and plain maps. */
   static Implementation handWritten(List<String> enabled, Map<String, Object> options) {
-    HandWrittenServer server = new HandWrittenServer(enabled, options);
-    return new Implementation() {
-      @Override
-      public String label() {
-        return "hand-written";
-      }
-
-      @Override
-      public void activateHost(String host) {
-        server.activateHost(host);
-      }
-
-      @Override
-      public void deactivateHost(String host) {
-        server.deactivateHost(host);
-      }
-
-      @Override
-      public void load(String host, String module) {
-        server.load(host, module);
-      }
-
-      @Override
-      public void unload(String host, String module) {
-        server.unload(host, module);
-      }
-
-      @Override
-      public boolean isLoaded(String host, String module) {
-        return server.isLoaded(host, module);
-      }
-
-      @Override
-      public int loadedCount(String host) {
-        return server.loadedCount(host);
-      }
-
-      @Override
-      public Object fire(String host, String event, Object data) {
-        return server.fire(host, event, data);
-      }
-    };
+    return new HandWrittenServer(enabled, options);
   }
 
   /** The reflective peer: annotations read and methods invoked at run time. */
   static Implementation reflective(List<String> enabled, Map<String, Object> options) {
-    ReflectiveServer server = new ReflectiveServer(MODULE_CLASSES, enabled, options);
-    return new Implementation() {
-      @Override
-      public String label() {
-        return "reflective";
-      }
-
-      @Override
-      public void activateHost(String host) {
-        server.activateHost(host);
-      }
-
-      @Override
-      public void deactivateHost(String host) {
-        server.deactivateHost(host);
-      }
-
-      @Override
-      public void load(String host, String module) {
-        server.load(host, module);
-      }
-
-      @Override
-      public void unload(String host, String module) {
-        server.unload(host, module);
-      }
-
-      @Override
-      public boolean isLoaded(String host, String module) {
-        return server.isLoaded(host, module);
-      }
-
-      @Override
-      public int loadedCount(String host) {
-        return server.loadedCount(host);
-      }
-
-      @Override
-      public Object fire(String host, String event, Object data) {
-        return server.fire(host, event, data);
-      }
-    };
+    return new ReflectiveServer(MODULE_CLASSES, enabled, options);
   }
 
   private static List<Class<?>> moduleClasses() {

@@ -1,5 +1,6 @@
 package io.hostmod.benchmarks.limit;
 
+import io.hostmod.benchmarks.Implementation;
 import io.hostmod.benchmarks.modules.EchoModule;
 import io.hostmod.benchmarks.modules.FiftyModules;
 import io.hostmod.benchmarks.modules.FiftyModules.ByHand;
@@ -22,7 +23,12 @@ import java.util.Map;
  * and does nothing else: no events, no checks beyond "already loaded", no rollback, no locking.
  * A host's modules are unloaded newest first, like hostmod's.
  */
-public final class HandWrittenServer {
+public final class HandWrittenServer implements Implementation {
+
+  @Override
+  public String label() {
+    return "hand-written";
+  }
 
   /** What the server keeps for a shared module on a host: the instance and that host's context. */
   public record Part(SharedModuleBase module, HostContext context) {}

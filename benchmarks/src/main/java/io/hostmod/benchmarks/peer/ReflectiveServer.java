@@ -1,5 +1,6 @@
 package io.hostmod.benchmarks.peer;
 
+import io.hostmod.benchmarks.Implementation;
 import io.hostmod.benchmarks.plain.PlainContext;
 import io.hostmod.benchmarks.plain.PlainHost;
 import io.hostmod.runtime.Event;
@@ -25,7 +26,12 @@ import java.util.Map;
  * class is looked up once per class and cached ({@link ClassValue}), methods are public so no
  * access check is repeated, and host proxies resolve their target method once.
  */
-public final class ReflectiveServer {
+public final class ReflectiveServer implements Implementation {
+
+  @Override
+  public String label() {
+    return "reflective";
+  }
 
   private enum Kind {
     PER_HOST,
