@@ -1,5 +1,6 @@
 package io.hostmod.benchmarks;
 
+import io.hostmod.runtime.ModuleCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -149,15 +150,26 @@ public final class ProcessorShare {
       throw new IllegalStateException("the corpus did not compile: " + errors.stream().limit(5).toList());
     }
     if (withProcessor) {
-      long bindings;
-      try (Stream<Path> walk = Files.walk(out)) {
-        bindings = walk.filter(p -> p.getFileName().toString().endsWith("_Binding.class")).count();
-      }
+      int bindings = bindingsIn(out);
       if (bindings != sources.size()) {
-        throw new IllegalStateException("the processor wrote " + bindings + " bindings for " + sources.size() + " modules");
+        throw new IllegalStateException("the processor's catalog lists " + bindings + " modules of " + sources.size());
       }
     }
     return new Timing(elapsed, processors.stream().mapToLong(p -> p.nanos).sum());
+  }
+
+  /** How many modules the catalogs compiled into {@code out} list, as the runtime finds them. */
+  private static int bindingsIn(Path out) throws IOException {
+    try (URLClassLoader compiled =
+        new URLClassLoader(new URL[] {out.toUri().toURL()}, ProcessorShare.class.getClassLoader())) {
+      int bindings = 0;
+      for (ModuleCatalog catalog : ServiceLoader.load(ModuleCatalog.class, compiled)) {
+        if (catalog.getClass().getClassLoader() == compiled) { // not the benchmarks' own
+          bindings += catalog.bindings().size();
+        }
+      }
+      return bindings;
+    }
   }
 
   /**

@@ -2,16 +2,15 @@ package io.hostmod.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
+import io.hostmod.processor.model.GeneratedNames;
 import io.hostmod.processor.model.HostmodNames;
 import io.hostmod.processor.model.ModuleElements;
 import io.hostmod.processor.model.ModuleModel;
 import io.hostmod.processor.validation.Message;
 import io.hostmod.processor.writing.CatalogWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,7 +21,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * The catalogs of one compilation: which modules each lists, what it is called, and how the
+ * The catalogs of one compilation: which module tables each lists, what it is called, and how the
  * runtime finds it: a {@code META-INF/services} entry on the class path, and in a named JPMS
  * module the {@code provides} line of module-info.java, which is checked.
  *
@@ -45,7 +44,8 @@ final class Catalogs {
   /** The option's class name, or {@code null} when it is not given or not a class name. */
   private final String option;
 
-  /** Valid modules whose catalog is still to be written. */
+  /** Written module tables whose catalog is still to be written, and their modules. */
+  private final List<ClassName> pendingTables = new ArrayList<>();
   private final List<ModuleModel> pending = new ArrayList<>();
   /** Written catalogs, for the service file. */
   private final Set<String> written = new TreeSet<>();
@@ -64,17 +64,21 @@ final class Catalogs {
     this.option = valid ? option : null;
   }
 
-  void add(ModuleModel module) {
-    pending.add(module);
+  void add(ClassName table, List<ModuleModel> modules) {
+    pendingTables.add(table);
+    pending.addAll(modules);
   }
 
   boolean hasPending() {
     return !pending.isEmpty();
   }
 
-  /** Writes the catalog of the modules added since the last one, which are then its own. */
+  /** Writes the catalog of the tables added since the last one, which are then its own. */
   void writePending() throws IOException {
+    List<ClassName> tables =
+        pendingTables.stream().sorted(Comparator.comparing(ClassName::canonicalName)).toList();
     List<ModuleModel> listed = List.copyOf(pending);
+    pendingTables.clear();
     pending.clear();
     List<TypeElement> classes = new ArrayList<>();
     for (ModuleModel module : listed) {
@@ -83,7 +87,7 @@ final class Catalogs {
     ModuleElement jpmsModule = modules.namedModule(classes.get(0));
     ClassName name = name(classes, jpmsModule != null);
     JavaFile file =
-        CatalogWriter.write(name, listed, modules.isVisible(classes.get(0), HostmodNames.GENERATED));
+        CatalogWriter.write(name, tables, modules.isVisible(classes.get(0), HostmodNames.GENERATED));
     output.write(file, classes.toArray(new Element[0]));
     written.add(name.canonicalName());
     if (jpmsModule != null
@@ -116,21 +120,7 @@ final class Catalogs {
     String simpleName =
         inNamedModule && first
             ? "HostmodCatalog"
-            : "HostmodCatalog_" + hash(String.join("\n", names));
+            : "HostmodCatalog_" + GeneratedNames.hash(names);
     return ClassName.get(packages.first(), simpleName);
-  }
-
-  private static String hash(String text) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      StringBuilder hex = new StringBuilder();
-      for (int i = 0; i < 4; i++) {
-        hex.append(String.format("%02x", digest[i]));
-      }
-      return hex.toString();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 }

@@ -13,6 +13,7 @@ import static io.hostmod.processor.HostmodTesting.generatedSource;
 import static io.hostmod.processor.HostmodTesting.hostProxy;
 import static io.hostmod.processor.HostmodTesting.load;
 import static io.hostmod.processor.HostmodTesting.module;
+import static io.hostmod.processor.HostmodTesting.moduleTableOf;
 
 import com.google.testing.compile.Compilation;
 import io.hostmod.runtime.ModuleManager;
@@ -102,8 +103,8 @@ class DeferralTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(generatedSource(compilation, "test.ChatModule_HostProxy"))
         .contains("public String use(Token token) {");
-    assertThat(generatedSource(compilation, "test.ChatModule_Binding"))
-        .contains("module.restore((Token) state);");
+    assertThat(moduleTableOf(compilation, "test.ChatModule"))
+        .contains("((ChatModule) instance).restore((Token) state);");
 
     ClassLoader output = classLoader(compilation);
     ModuleManager modules = discoverModules(output);
@@ -129,8 +130,8 @@ class DeferralTest {
             .compile(muc.file());
 
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(generatedSource(compilation, "test.MucModule_Binding"))
-        .contains("return List.of(\"roster\");");
+    assertThat(moduleTableOf(compilation, "test.MucModule"))
+        .contains("module(0, \"muc\", MucModule.class, ModuleKind.PER_HOST, List.of(\"roster\"))");
     assertThat(discoverModules(classLoader(compilation)).moduleNames())
         .containsExactly("muc", "roster");
   }
@@ -268,8 +269,8 @@ class DeferralTest {
             .compile(base.file(), muc.file());
 
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(generatedSource(compilation, "test.MucModule_Binding"))
-        .contains("module.restore((Token) state);");
+    assertThat(moduleTableOf(compilation, "test.MucModule"))
+        .contains("((MucModule) instance).restore((Token) state);");
   }
 
   /**

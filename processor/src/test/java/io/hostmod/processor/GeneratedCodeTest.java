@@ -13,6 +13,7 @@ import static io.hostmod.processor.HostmodTesting.generatedSources;
 import static io.hostmod.processor.HostmodTesting.hostProxy;
 import static io.hostmod.processor.HostmodTesting.load;
 import static io.hostmod.processor.HostmodTesting.method;
+import static io.hostmod.processor.HostmodTesting.moduleTables;
 import static io.hostmod.processor.HostmodTesting.serviceFile;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -72,12 +73,11 @@ class GeneratedCodeTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(generatedSources(compilation).keySet())
         .containsExactly(
-            "/SOURCE_OUTPUT/org/example/chat/ChatModule_Binding.java",
             "/SOURCE_OUTPUT/org/example/chat/ChatModule_HostProxy.java",
-            "/SOURCE_OUTPUT/org/example/chat/MucModule_Binding.java",
-            "/SOURCE_OUTPUT/org/example/chat/ServerContactInfo_Binding.java",
+            "/SOURCE_OUTPUT/org/example/chat/" + tableName().substring(PACKAGE.length() + 1) + ".java",
             "/SOURCE_OUTPUT/org/example/chat/" + catalogName().substring(PACKAGE.length() + 1)
                 + ".java");
+    assertThat(tableName()).matches("org\\.example\\.chat\\.HostmodModules_[0-9a-f]{8}");
   }
 
   @Test
@@ -101,8 +101,6 @@ class GeneratedCodeTest {
     for (ModuleBinding<?> binding : bindings) {
       names.add(binding.name());
       kinds.put(binding.name(), binding.kind());
-      assertThat(binding.getClass().getName())
-          .isEqualTo(binding.moduleType().getName() + "_Binding");
     }
     // Derived: ChatModule -> chat, MucModule -> muc, ServerContactInfo -> server_contact_info.
     assertThat(names).containsExactly("chat", "muc", "server_contact_info").inOrder();
@@ -112,6 +110,9 @@ class GeneratedCodeTest {
             "muc", ModuleKind.PER_HOST,
             "server_contact_info", ModuleKind.GLOBAL);
     assertThat(modules.moduleNames()).containsExactly("chat", "muc", "server_contact_info");
+    assertThat(bindings.stream().map(binding -> binding.moduleType().getName()).toList())
+        .containsExactly(PACKAGE + ".ChatModule", PACKAGE + ".MucModule", PACKAGE + ".ServerContactInfo")
+        .inOrder();
   }
 
   @Test
@@ -128,16 +129,26 @@ class GeneratedCodeTest {
     assertThat(bindings.get("server_contact_info").hostProxyType()).isNull();
   }
 
-  /** The binding declares an exception only where the module's method throws a checked one. */
+  /**
+   * A table overrides only the steps one of its modules has; one table holds all the modules of a
+   * package, each step a switch over them.
+   */
   @Test
-  void bindingMethodsThrowOnlyWhatTheModuleThrows() {
-    Class<?> muc = load(output, PACKAGE + ".MucModule_Binding");
-    Class<?> chat = load(output, PACKAGE + ".ChatModule_Binding");
+  void tableHasOnlyTheStepsItsModulesHave() {
+    Compilation small =
+        compile(
+            HostmodTesting.module("MotdModule", "@Module", "@Load void load() {}"),
+            HostmodTesting.module("PingModule", "@Module(global = true)", "@Unload void unload() {}"));
+    assertThat(small).succeededWithoutWarnings();
+    List<String> tables = moduleTables(small);
+    assertThat(tables).hasSize(1);
 
-    assertThat(method(muc, "load").getExceptionTypes()).asList().containsExactly(Exception.class);
-    assertThat(method(muc, "unload").getExceptionTypes()).isEmpty();
-    assertThat(method(muc, "create").getExceptionTypes()).isEmpty();
-    assertThat(method(chat, "addHost").getExceptionTypes()).isEmpty();
+    List<String> steps = new ArrayList<>();
+    for (Method step : load(classLoader(small), tables.get(0)).getDeclaredMethods()) {
+      steps.add(step.getName());
+    }
+    assertThat(steps).containsExactly("bindings", "create", "load", "unload");
+    assertThat(discoverModules(classLoader(small)).moduleNames()).containsExactly("motd", "ping");
   }
 
   @Test
@@ -353,5 +364,9 @@ class GeneratedCodeTest {
 
   private static String catalogName() {
     return serviceFile(compilation).strip();
+  }
+
+  private static String tableName() {
+    return moduleTables(compilation).get(0);
   }
 }

@@ -5,6 +5,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import io.hostmod.processor.model.GeneratedNames;
 import io.hostmod.runtime.HostProxy;
 import io.hostmod.runtime.ModuleCatalog;
 import io.hostmod.runtime.ModuleManager;
@@ -269,6 +270,42 @@ final class HostmodTesting {
   static String generatedSource(Compilation compilation, String qualifiedName) {
     return text(compilation.generatedSourceFile(qualifiedName).orElseThrow(
         () -> new AssertionError("no generated source " + qualifiedName)));
+  }
+
+  /** The qualified names of the module tables ({@code HostmodModules_<hash>}) generated, sorted. */
+  static List<String> moduleTables(Compilation compilation) {
+    List<String> tables = new ArrayList<>();
+    for (JavaFileObject file : compilation.generatedSourceFiles()) {
+      String path = file.toUri().getPath();
+      if (path.contains("/HostmodModules_")) {
+        tables.add(path.substring("/SOURCE_OUTPUT/".length(), path.length() - ".java".length()).replace('/', '.'));
+      }
+    }
+    Collections.sort(tables);
+    return tables;
+  }
+
+  /** The text of the module table that lists the module class {@code qualifiedName}. */
+  static String moduleTableOf(Compilation compilation, String qualifiedName) {
+    int dot = qualifiedName.lastIndexOf('.');
+    List<String> tables = new ArrayList<>();
+    for (String table : moduleTables(compilation)) {
+      String source = generatedSource(compilation, table);
+      if (table.startsWith(qualifiedName.substring(0, dot + 1) + "HostmodModules_")
+          && source.contains(" " + qualifiedName.substring(dot + 1) + ".class, ")) {
+        tables.add(source);
+      }
+    }
+    assertThat(tables).hasSize(1);
+    return tables.get(0);
+  }
+
+  /**
+   * The name of the table of exactly these module classes (qualified names) in {@code
+   * packageName}: what a compilation that generated just them wrote, also when it failed.
+   */
+  static String tableOf(String packageName, String... modules) {
+    return GeneratedNames.moduleTable(packageName, List.of(modules)).canonicalName();
   }
 
   /** The generated {@code META-INF/services} entry for module catalogs, which must exist. */

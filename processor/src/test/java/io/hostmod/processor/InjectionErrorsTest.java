@@ -4,7 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.hostmod.processor.HostmodTesting.assertOnlyError;
 import static io.hostmod.processor.HostmodTesting.compile;
-import static io.hostmod.processor.HostmodTesting.generatedSource;
+import static io.hostmod.processor.HostmodTesting.moduleTableOf;
 import static io.hostmod.processor.HostmodTesting.module;
 
 import com.google.testing.compile.Compilation;
@@ -120,12 +120,11 @@ class InjectionErrorsTest {
     Compilation compilation = compile(CHAT, ROSTER, source);
 
     assertThat(compilation).succeededWithoutWarnings();
-    String binding = generatedSource(compilation, "test.MucModule_Binding");
-    assertThat(binding)
-        .contains("return new MucModule(context.module(RosterModule.class), context);");
-    assertThat(binding)
+    String table = moduleTableOf(compilation, "test.MucModule");
+    assertThat(table).contains("-> new MucModule(context.module(RosterModule.class), context);");
+    assertThat(table)
         .contains(
-            "module.load(context.hostProxy(ChatModule_HostProxy.class), context,"
+            "-> ((MucModule) instance).load(context.hostProxy(ChatModule_HostProxy.class), context,"
                 + " context.module(ChatModule.class));");
   }
 }

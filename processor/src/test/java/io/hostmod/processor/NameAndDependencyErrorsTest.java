@@ -7,6 +7,7 @@ import static io.hostmod.processor.HostmodTesting.assertOnlyError;
 import static io.hostmod.processor.HostmodTesting.assertOnlyWarning;
 import static io.hostmod.processor.HostmodTesting.compile;
 import static io.hostmod.processor.HostmodTesting.compileRecordingSources;
+import static io.hostmod.processor.HostmodTesting.tableOf;
 
 import com.google.testing.compile.Compilation;
 import io.hostmod.processor.HostmodTesting.Recorded;
@@ -224,28 +225,37 @@ class NameAndDependencyErrorsTest {
   }
 
   /**
-   * {@code Outer.Inner} and {@code Outer_Inner} would both generate {@code Outer_Inner_Binding}:
-   * reported on both classes, neither is generated, and the other modules are.
+   * Shared modules {@code Outer.Inner} and {@code Outer_Inner} would both generate {@code
+   * Outer_Inner_HostProxy}: reported on both classes, neither is generated, and the other modules
+   * are. (Other modules get no class of their own, so their names cannot clash.)
    */
   @Test
   void generatedNameClashIsReportedOnBothModules() {
     Source nested = Source.of("test.Chat", """
         package test;
 
+        import io.hostmod.AddHost;
         import io.hostmod.Module;
+        import io.hostmod.runtime.HostContext;
 
         public class Chat {
-          @Module(name = "chat_muc")
-          public static class Muc {}
+          @Module(name = "chat_muc", global = true)
+          public static class Muc {
+            @AddHost void addHost(HostContext host) {}
+          }
         }
         """);
     Source joined = Source.of("test.Chat_Muc", """
         package test;
 
+        import io.hostmod.AddHost;
         import io.hostmod.Module;
+        import io.hostmod.runtime.HostContext;
 
-        @Module(name = "legacy_muc")
-        public class Chat_Muc {}
+        @Module(name = "legacy_muc", global = true)
+        public class Chat_Muc {
+          @AddHost void addHost(HostContext host) {}
+        }
         """);
     Source roster = rosterModule();
 
@@ -256,14 +266,15 @@ class NameAndDependencyErrorsTest {
     assertErrorAt(
         compilation,
         nested.at("class Muc"),
-        "[HostmodGeneratedNameClash] @Module class test.Chat.Muc would generate Chat_Muc_Binding,"
+        "[HostmodGeneratedNameClash] @Module class test.Chat.Muc would generate Chat_Muc_HostProxy,"
             + " as @Module class test.Chat_Muc does; rename one of the two classes");
     assertErrorAt(
         compilation,
         joined.at("class Chat_Muc"),
-        "[HostmodGeneratedNameClash] @Module class test.Chat_Muc would generate Chat_Muc_Binding,"
+        "[HostmodGeneratedNameClash] @Module class test.Chat_Muc would generate Chat_Muc_HostProxy,"
             + " as @Module class test.Chat.Muc does; rename one of the two classes");
-    assertThat(recorded.createdSources()).containsExactly("test.Roster_Binding");
+    assertThat(recorded.createdSources()).contains(tableOf("test", "test.Roster"));
+    assertThat(recorded.createdSources()).doesNotContain("test.Chat_Muc_HostProxy");
   }
 
   @Test

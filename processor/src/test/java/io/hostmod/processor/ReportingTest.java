@@ -7,6 +7,7 @@ import static io.hostmod.processor.HostmodTesting.codeSource;
 import static io.hostmod.processor.HostmodTesting.compileRecordingSources;
 import static io.hostmod.processor.HostmodTesting.compiler;
 import static io.hostmod.processor.HostmodTesting.module;
+import static io.hostmod.processor.HostmodTesting.tableOf;
 
 import com.google.testing.compile.Compilation;
 import io.hostmod.processor.HostmodTesting.Recorded;
@@ -61,7 +62,8 @@ class ReportingTest {
     assertErrorAt(compilation, bad.at("String save()", "save"), "[HostmodSaveWithoutRestore]");
     assertErrorAt(compilation, shared.at("void addHost()", "addHost"), "[HostmodWrongParameters]");
     assertErrorAt(compilation, shared.at("String host(", "host"), "[HostmodProxyReserved]");
-    assertThat(recorded.createdSources()).containsExactly("test.GoodModule_Binding");
+    assertThat(recorded.createdSources()).contains(tableOf("test", "test.GoodModule"));
+    assertThat(recorded.createdSources()).doesNotContain("test.ChatModule_HostProxy");
   }
 
   /**
@@ -95,7 +97,7 @@ class ReportingTest {
         base.at("void load()", "load"),
         "[HostmodPrivate] @Load method load() is private, but the generated binding calls it;"
             + " make it package-private or public");
-    assertThat(recorded.createdSources()).containsExactly("test.GoodModule_Binding");
+    assertThat(recorded.createdSources()).contains(tableOf("test", "test.GoodModule"));
   }
 
   /** A module that inherits the error of a module it extends is not generated either. */
@@ -117,7 +119,7 @@ class ReportingTest {
     // Once, although both modules have the method.
     assertThat(recorded.compilation()).hadErrorCount(1);
     assertErrorAt(recorded.compilation(), base.at("void unload()", "unload"), "[HostmodStatic]");
-    assertThat(recorded.createdSources()).containsExactly("test.GoodModule_Binding");
+    assertThat(recorded.createdSources()).contains(tableOf("test", "test.GoodModule"));
   }
 
   @Test
@@ -125,8 +127,9 @@ class ReportingTest {
     Recorded recorded = compileRecordingSources(GOOD);
 
     assertThat(recorded.compilation()).succeededWithoutWarnings();
+    // One table for the package, and the catalog in the same round: javac needs no extra round.
     assertThat(recorded.createdSources()).hasSize(2);
-    assertThat(recorded.createdSources().get(0)).isEqualTo("test.GoodModule_Binding");
+    assertThat(recorded.createdSources().get(0)).startsWith("test.HostmodModules_");
     assertThat(recorded.createdSources().get(1)).startsWith("test.HostmodCatalog_");
   }
 
@@ -136,42 +139,41 @@ class ReportingTest {
    */
   @Test
   void internalFailureOnOneModuleLeavesTheOthers() {
-    Source broken = module("BrokenModule", "@Module", "");
+    Source broken = module("BrokenModule", "@Module(global = true)", "@AddHost void addHost(HostContext host) {}");
 
     Recorded recorded =
-        compileRecordingSources(Set.of("test.BrokenModule_Binding"), broken, GOOD);
+        compileRecordingSources(Set.of("test.BrokenModule_HostProxy"), broken, GOOD);
 
     assertThat(recorded.compilation()).hadErrorCount(1);
     assertErrorAt(
         recorded.compilation(),
         broken.at("class BrokenModule"),
         "[HostmodInternalError] the hostmod processor failed on @Module class BrokenModule:"
-            + " java.lang.IllegalStateException: injected failure for test.BrokenModule_Binding at ");
+            + " java.lang.IllegalStateException: injected failure for test.BrokenModule_HostProxy at ");
     assertThat(recorded.compilation()).hadErrorContaining("this is a bug in hostmod");
-    // javac runs no further round after one with an error, so the catalog is not written.
-    assertThat(recorded.createdSources()).containsExactly("test.GoodModule_Binding");
+    assertThat(recorded.createdSources()).contains(tableOf("test", "test.GoodModule"));
   }
 
-  /** The class the binding would be exists already: the Filer refuses, and the module says why. */
+  /** The class the host proxy would be exists already: the Filer refuses, and the module says why. */
   @Test
   void generatedClassThatExistsAlready() {
-    Source muc = module("MucModule", "@Module", "");
-    Source binding = Source.of("test.MucModule_Binding", """
+    Source chat = module("ChatModule", "@Module(global = true)", "@AddHost void addHost(HostContext host) {}");
+    Source proxy = Source.of("test.ChatModule_HostProxy", """
         package test;
 
-        public class MucModule_Binding {}
+        public class ChatModule_HostProxy {}
         """);
 
-    Recorded recorded = compileRecordingSources(muc, binding, GOOD);
+    Recorded recorded = compileRecordingSources(chat, proxy, GOOD);
 
     assertThat(recorded.compilation()).hadErrorCount(1);
     assertErrorAt(
         recorded.compilation(),
-        muc.at("class MucModule"),
-        "[HostmodWriteFailed] could not write test.MucModule_Binding: Attempt to recreate a file"
-            + " for type test.MucModule_Binding; rename any class of that name, and check that the"
+        chat.at("class ChatModule"),
+        "[HostmodWriteFailed] could not write test.ChatModule_HostProxy: Attempt to recreate a file"
+            + " for type test.ChatModule_HostProxy; rename any class of that name, and check that the"
             + " output directory is writable");
-    assertThat(recorded.createdSources()).containsExactly("test.GoodModule_Binding");
+    assertThat(recorded.createdSources()).contains(tableOf("test", "test.GoodModule"));
   }
 
   @Test

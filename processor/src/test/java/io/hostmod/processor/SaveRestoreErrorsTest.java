@@ -1,9 +1,11 @@
 package io.hostmod.processor;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.hostmod.processor.HostmodTesting.assertOnlyError;
 import static io.hostmod.processor.HostmodTesting.compile;
 import static io.hostmod.processor.HostmodTesting.module;
+import static io.hostmod.processor.HostmodTesting.moduleTableOf;
 
 import com.google.testing.compile.Compilation;
 import org.junit.jupiter.api.Test;
@@ -150,10 +152,8 @@ class SaveRestoreErrorsTest {
     Compilation compilation = compile(base, muc);
 
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation)
-        .generatedSourceFile("test.MucModule_Binding")
-        .contentsAsUtf8String()
-        .contains("module.restore((String) state);");
+    assertThat(moduleTableOf(compilation, "test.MucModule"))
+        .contains("((MucModule) instance).restore((String) state);");
   }
 
   @Test

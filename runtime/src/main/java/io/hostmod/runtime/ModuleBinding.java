@@ -3,9 +3,9 @@ package io.hostmod.runtime;
 import java.util.List;
 
 /**
- * What the runtime knows of one {@code @Module} class: the binding the processor generates as
- * {@code <Module>_Binding}. Every method is a direct call into the module class; the runtime
- * never reflects.
+ * What the runtime knows of one {@code @Module} class: a row of the {@link ModuleTable} the
+ * processor generates for its package. Every method is a direct call into the module class; the
+ * runtime never reflects.
  *
  * <p>The lifecycle methods have defaults that do nothing, so a generated binding overrides only
  * what its module declares. They may throw any exception the module method throws; the runtime

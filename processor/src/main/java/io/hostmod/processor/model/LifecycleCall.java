@@ -3,11 +3,10 @@ package io.hostmod.processor.model;
 import java.util.List;
 
 /**
- * How the generated binding calls one lifecycle method or constructor.
+ * How the generated module table calls one lifecycle method or constructor.
  *
  * @param method the method's name (for a constructor, the class's simple name)
  * @param arguments what it passes, in parameter order (empty for {@code @Restore}, whose state the
  *     writer passes itself)
- * @param throwsChecked whether it declares checked exceptions, so the call site must allow them
  */
-public record LifecycleCall(String method, List<Argument> arguments, boolean throwsChecked) {}
+public record LifecycleCall(String method, List<Argument> arguments) {}

@@ -35,11 +35,6 @@ public record ModuleModel(
     List<HookCall> hooks,
     List<OptionField> options) {
 
-  /** The generated binding: {@code Foo_Binding}, nested names joined by {@code _}. */
-  public ClassName bindingType() {
-    return GeneratedNames.binding(type);
-  }
-
   /** The generated host proxy: {@code Foo_HostProxy}. */
   public ClassName hostProxyType() {
     return GeneratedNames.hostProxy(type);

@@ -18,17 +18,14 @@ import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
-import javax.lang.model.util.Types;
 
 /** Reads a validated {@code @Module} class into the {@link ModuleModel} the writers use. */
 public final class ModuleReader {
 
   private final ModuleElements modules;
-  private final Types types;
 
   public ModuleReader(ModuleElements modules) {
     this.modules = modules;
-    this.types = modules.types();
   }
 
   public ModuleModel read(TypeElement module) {
@@ -84,7 +81,7 @@ public final class ModuleReader {
         call(byRole.get(Lifecycle.SAVE)),
         restore == null
             ? null
-            : new LifecycleCall(restore.getSimpleName().toString(), List.of(), throwsChecked(restore)),
+            : new LifecycleCall(restore.getSimpleName().toString(), List.of()),
         restore == null
             ? null
             : TypeName.get(modules.memberType(module, restore).getParameterTypes().get(0)).box(),
@@ -93,7 +90,7 @@ public final class ModuleReader {
         List.copyOf(options));
   }
 
-  /** The call of a constructor or lifecycle method whose parameters the binding passes. */
+  /** The call of a constructor or lifecycle method whose parameters the module table passes. */
   private LifecycleCall call(ExecutableElement method) {
     if (method == null) {
       return null;
@@ -111,8 +108,7 @@ public final class ModuleReader {
         arguments.add(new Argument.Context()); // validated: a ModuleContext or HostContext
       }
     }
-    return new LifecycleCall(
-        method.getSimpleName().toString(), List.copyOf(arguments), throwsChecked(method));
+    return new LifecycleCall(method.getSimpleName().toString(), List.copyOf(arguments));
   }
 
   /** An option field: a validated type, read boxed, or a {@code List} read by its element type. */
@@ -128,17 +124,6 @@ public final class ModuleReader {
         (Boolean) Mirrors.value(modules.elements(), option, "required").getValue(),
         (ClassName) TypeName.get(read).box(),
         list);
-  }
-
-  private boolean throwsChecked(ExecutableElement method) {
-    TypeMirror unchecked = modules.elements().getTypeElement("java.lang.RuntimeException").asType();
-    TypeMirror error = modules.elements().getTypeElement("java.lang.Error").asType();
-    for (TypeMirror thrown : method.getThrownTypes()) {
-      if (!types.isAssignable(thrown, unchecked) && !types.isAssignable(thrown, error)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The proxy method, with the types the method has as a member of the module. */

@@ -2,6 +2,7 @@ package io.hostmod.processor.validation;
 
 import com.palantir.javapoet.ClassName;
 import io.hostmod.processor.model.GeneratedNames;
+import io.hostmod.processor.model.Kind;
 import io.hostmod.processor.model.ModuleElements;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +21,8 @@ public final class ModuleSetValidator {
   private final ModuleElements modules;
   /** Module name to the qualified name of its class, for every module seen so far. */
   private final Map<String, String> classByModuleName = new LinkedHashMap<>();
-  /** Generated binding name to the qualified name of its module class. */
-  private final Map<String, String> classByBinding = new LinkedHashMap<>();
+  /** Generated host proxy name to the qualified name of its shared module class. */
+  private final Map<String, String> classByHostProxy = new LinkedHashMap<>();
 
   public ModuleSetValidator(ModuleElements modules) {
     this.modules = modules;
@@ -48,15 +49,18 @@ public final class ModuleSetValidator {
                 other,
                 one.getQualifiedName()));
       }
-      String binding = GeneratedNames.binding(ClassName.get(module)).canonicalName();
-      String sameBinding = classByBinding.putIfAbsent(binding, qualifiedName);
-      if (sameBinding != null && !sameBinding.equals(qualifiedName)) {
-        bothWays(problems, module, sameBinding, (one, other) ->
+      if (modules.kind(module) != Kind.SHARED) {
+        continue;
+      }
+      String proxy = GeneratedNames.hostProxy(ClassName.get(module)).canonicalName();
+      String sameProxy = classByHostProxy.putIfAbsent(proxy, qualifiedName);
+      if (sameProxy != null && !sameProxy.equals(qualifiedName)) {
+        bothWays(problems, module, sameProxy, (one, other) ->
             Problem.on(
                 one,
                 Message.GENERATED_NAME_CLASH,
                 one.getQualifiedName(),
-                GeneratedNames.binding(ClassName.get(one)).simpleName(),
+                GeneratedNames.hostProxy(ClassName.get(one)).simpleName(),
                 other));
       }
     }

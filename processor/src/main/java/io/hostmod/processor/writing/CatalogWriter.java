@@ -9,28 +9,25 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
-import io.hostmod.processor.model.ModuleModel;
-import java.util.Comparator;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
-/** Writes the catalog of one compilation: every binding, sorted by module name. */
+/** Writes the catalog of one compilation: its module tables, whose bindings it lists by module name. */
 public final class CatalogWriter {
 
   private CatalogWriter() {}
 
-  public static JavaFile write(ClassName catalog, List<ModuleModel> modules, boolean markGenerated) {
+  /** The catalog listing {@code tables}, in the given order. */
+  public static JavaFile write(ClassName catalog, List<ClassName> tables, boolean markGenerated) {
     TypeName bindingList =
         ParameterizedTypeName.get(
             ClassName.get(List.class),
             ParameterizedTypeName.get(RuntimeTypes.MODULE_BINDING, WildcardTypeName.subtypeOf(Object.class)));
-    CodeBlock.Builder bindings = CodeBlock.builder().add("$T.of(", List.class).indent();
-    List<ModuleModel> sorted =
-        modules.stream().sorted(Comparator.comparing(ModuleModel::name)).toList();
-    for (int i = 0; i < sorted.size(); i++) {
-      bindings.add(i == 0 ? "\nnew $T()" : ",\nnew $T()", sorted.get(i).bindingType());
+    CodeBlock.Builder bindings = CodeBlock.builder().add("$T.sortedBindings($>", RuntimeTypes.MODULE_TABLE);
+    for (int i = 0; i < tables.size(); i++) {
+      bindings.add("\nnew $T()$L", tables.get(i), i + 1 < tables.size() ? "," : "");
     }
-    bindings.unindent().add(")");
+    bindings.add(")$<");
     TypeSpec type =
         TypeSpec.classBuilder(catalog)
             .addJavadoc(

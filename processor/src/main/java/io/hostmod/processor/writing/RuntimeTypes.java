@@ -11,6 +11,7 @@ final class RuntimeTypes {
 
   static final ClassName MODULE_BINDING = runtime("ModuleBinding");
   static final ClassName MODULE_CATALOG = runtime("ModuleCatalog");
+  static final ClassName MODULE_TABLE = runtime("ModuleTable");
   static final ClassName MODULE_KIND = runtime("ModuleKind");
   static final ClassName MODULE_CONTEXT = runtime("ModuleContext");
   static final ClassName HOST_CONTEXT = runtime("HostContext");

@@ -2,6 +2,7 @@ package org.example.chat;
 
 import io.hostmod.runtime.ModuleBinding;
 import io.hostmod.runtime.ModuleCatalog;
+import io.hostmod.runtime.ModuleTable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -10,10 +11,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.hostmod.processor.HostmodProcessor")
 public final class HostmodCatalog_80438fc4 implements ModuleCatalog {
-    private static final List<ModuleBinding<?>> BINDINGS = List.of(
-        new ChatModule_Binding(),
-        new MucModule_Binding(),
-        new ServerContactInfo_Binding());
+    private static final List<ModuleBinding<?>> BINDINGS = ModuleTable.sortedBindings(
+        new HostmodModules_80438fc4());
 
     @Override
     public List<ModuleBinding<?>> bindings() {

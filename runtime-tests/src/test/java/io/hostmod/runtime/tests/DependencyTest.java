@@ -428,8 +428,8 @@ class DependencyTest extends ManagerTestBase {
     // The plugin jar with welcome came without a jar that has stats.
     manager =
         ModuleManager.builder()
-            .catalog(new MainJar(new RosterModule_Binding(), new ChatModule_Binding()))
-            .catalog(new PluginJar(new WelcomeModule_Binding()))
+            .catalog(new MainJar(generatedBinding("roster"), generatedBinding("chat")))
+            .catalog(new PluginJar(generatedBinding("welcome")))
             .build();
     manager.activateHost(A);
 
@@ -446,10 +446,10 @@ class DependencyTest extends ManagerTestBase {
         ModuleManager.builder()
             .catalog(
                 new MainJar(
-                    new DependingOn<>(new RosterModule_Binding(), "motd"),
-                    new ChatModule_Binding(),
-                    new StatsModule_Binding()))
-            .catalog(new PluginJar(new WelcomeModule_Binding(), new MotdModule_Binding()));
+                    new DependingOn<>(generatedBinding("roster"), "motd"),
+                    generatedBinding("chat"),
+                    generatedBinding("stats")))
+            .catalog(new PluginJar(generatedBinding("welcome"), generatedBinding("motd")));
 
     ModuleException failure = fails(DEPENDENCY_CYCLE, builder::build);
 

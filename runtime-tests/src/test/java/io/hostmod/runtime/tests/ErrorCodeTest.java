@@ -215,7 +215,7 @@ class ErrorCodeTest extends ManagerTestBase {
   static final class SecondChatCatalog implements ModuleCatalog {
     @Override
     public List<ModuleBinding<?>> bindings() {
-      return List.of(new ChatModule_Binding());
+      return List.of(generatedBinding("chat"));
     }
   }
 }

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hostmod.runtime.HostStatus;
+import io.hostmod.runtime.ModuleBinding;
+import io.hostmod.runtime.ModuleCatalog;
 import io.hostmod.runtime.ModuleContext;
 import io.hostmod.runtime.ModuleException;
 import io.hostmod.runtime.ModuleManager;
 import io.hostmod.runtime.ModuleStatus;
 import io.hostmod.runtime.ServerConfig;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +58,17 @@ abstract class ManagerTestBase {
   @AfterEach
   final void resetJournal() {
     Journal.reset();
+  }
+
+  /**
+   * The generated binding of a module of this compilation, from its catalog: for a test that puts
+   * bindings into catalogs of its own, as two jars would have them.
+   */
+  static ModuleBinding<?> generatedBinding(String name) {
+    return ServiceLoader.load(ModuleCatalog.class).findFirst().orElseThrow().bindings().stream()
+        .filter(binding -> binding.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no generated binding of " + name));
   }
 
   /** Loads a module as the setup of a test, forgetting the steps that took. */

@@ -1,0 +1,341 @@
+package io.hostmod.processor.writing;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import io.hostmod.processor.model.Argument;
+import io.hostmod.processor.model.HookCall;
+import io.hostmod.processor.model.Kind;
+import io.hostmod.processor.model.LifecycleCall;
+import io.hostmod.processor.model.ModuleModel;
+import io.hostmod.processor.model.OptionField;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code HostmodModules_<hash>}: the modules of one package, each with its index in this
+ * table. {@code bindings()} gives each its name, kind and dependencies; every lifecycle step the
+ * modules have is one {@code switch} over the index with a direct call, passing the context or the
+ * dependencies the method's parameters ask for. {@code create} also sets the {@code @Option}
+ * fields. A step no module of the package has keeps the base class's do-nothing default.
+ */
+public final class ModuleTableWriter {
+
+  private static final ClassName OBJECT = ClassName.get(Object.class);
+  private static final TypeName STRING_LIST = ParameterizedTypeName.get(List.class, String.class);
+  private static final TypeName ANY = WildcardTypeName.subtypeOf(Object.class);
+
+  private ModuleTableWriter() {}
+
+  /** The table of {@code modules}, all in the package of {@code table}, indexed in list order. */
+  public static JavaFile write(ClassName table, List<ModuleModel> modules, boolean markGenerated) {
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(table)
+            .addJavadoc(
+                "The hostmod modules of package {@code $L} in one compilation: direct calls of their"
+                    + " constructors and lifecycle methods, by the module's index.\n",
+                table.packageName().isEmpty() ? "(unnamed)" : table.packageName())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .superclass(RuntimeTypes.MODULE_TABLE)
+            .addMethod(bindings(modules))
+            .addMethod(create(modules));
+    Table steps = new Table(modules);
+    steps.call("load", RuntimeTypes.MODULE_CONTEXT, "context", ModuleModel::load);
+    steps.call("addHost", RuntimeTypes.HOST_CONTEXT, "host", ModuleModel::addHost);
+    steps.call("unload", null, null, ModuleModel::unload);
+    steps.call("unloadHost", RuntimeTypes.HOST_CONTEXT, "host", ModuleModel::unloadHost);
+    steps.value(
+        "save", OBJECT, List.of("instance"), CodeBlock.of("null"), module -> module.save() == null
+            ? null
+            : CodeBlock.of("(($T) instance).$N()", module.type(), module.save().method()));
+    steps.restore();
+    steps.value(
+        "hooks",
+        ParameterizedTypeName.get(
+            ClassName.get(List.class),
+            ParameterizedTypeName.get(RuntimeTypes.MODULE_HOOK, ANY)),
+        List.of(),
+        CodeBlock.of("$T.of()", List.class),
+        module -> module.hooks().isEmpty() ? null : hooks(module));
+    steps.value(
+        "options", STRING_LIST, List.of(), CodeBlock.of("$T.of()", List.class), module -> module.options().isEmpty()
+            ? null
+            : strings(module.options().stream().map(OptionField::key).toList()));
+    steps.value(
+        "hostProxyType",
+        ParameterizedTypeName.get(
+            ClassName.get(Class.class),
+            WildcardTypeName.subtypeOf(
+                ParameterizedTypeName.get(RuntimeTypes.HOST_PROXY, ANY))),
+        List.of(),
+        CodeBlock.of("null"),
+        module -> module.kind() == Kind.SHARED ? CodeBlock.of("$T.class", module.hostProxyType()) : null);
+    steps.newHostProxy();
+    steps.methods.forEach(type::addMethod);
+    return RuntimeTypes.file(table.packageName(), type.build(), markGenerated);
+  }
+
+  /** {@code bindings()}: each module's index, name, class, kind and dependencies. */
+  private static MethodSpec bindings(List<ModuleModel> modules) {
+    CodeBlock.Builder list = CodeBlock.builder().add("return $T.of($>", List.class);
+    for (int i = 0; i < modules.size(); i++) {
+      ModuleModel module = modules.get(i);
+      list.add(
+          "\nmodule($L, $S, $T.class, $T.$L, $L)$L",
+          i,
+          module.name(),
+          module.type(),
+          RuntimeTypes.MODULE_KIND,
+          module.kind().name(),
+          strings(module.dependencies()),
+          i + 1 < modules.size() ? "," : "");
+    }
+    return MethodSpec.methodBuilder("bindings")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(
+            ParameterizedTypeName.get(
+                ClassName.get(List.class),
+                ParameterizedTypeName.get(RuntimeTypes.MODULE_BINDING, ANY)))
+        .addCode(list.add(");\n$<").build())
+        .build();
+  }
+
+  /**
+   * {@code create}: the constructor call with its arguments, then each {@code @Option} field set
+   * from the configuration, its initial value the default.
+   */
+  private static MethodSpec create(List<ModuleModel> modules) {
+    CodeBlock.Builder cases = CodeBlock.builder();
+    for (int i = 0; i < modules.size(); i++) {
+      ModuleModel module = modules.get(i);
+      ClassName type = module.type();
+      CodeBlock construct = CodeBlock.of("new $T($L)", type, arguments(module.constructor(), "context"));
+      if (module.options().isEmpty()) {
+        cases.add("case $L -> $L;\n", i, construct);
+        continue;
+      }
+      cases.add("case $L -> {\n$>", i).addStatement("$T instance = $L", type, construct);
+      for (OptionField option : module.options()) {
+        if (option.list()) {
+          if (option.required()) {
+            // There is no required list to read, so fail the load the runtime's way first.
+            cases.addStatement("context.requireOption($S, $T.class)", option.key(), Object.class);
+          }
+          cases.addStatement(
+              "instance.$N = context.optionList($S, $T.class, instance.$N)",
+              option.field(), option.key(), option.type(), option.field());
+        } else if (option.required()) {
+          cases.addStatement(
+              "instance.$N = context.requireOption($S, $T.class)", option.field(), option.key(), option.type());
+        } else {
+          cases.addStatement(
+              "instance.$N = context.option($S, $T.class, instance.$N)",
+              option.field(), option.key(), option.type(), option.field());
+        }
+      }
+      cases.addStatement("yield instance").add("$<}\n");
+    }
+    return step("create", OBJECT, true)
+        .addParameter(RuntimeTypes.MODULE_CONTEXT, "context")
+        .addCode(switchExpression(cases.build(), CodeBlock.of("throw noSuchModule(module)")))
+        .build();
+  }
+
+  /** The methods of the steps the modules have, each a switch over the module index. */
+  private static final class Table {
+    private final List<ModuleModel> modules;
+    private final List<MethodSpec> methods = new ArrayList<>();
+
+    Table(List<ModuleModel> modules) {
+      this.modules = modules;
+    }
+
+    /** A void step calling each module's method, if any module has one. */
+    void call(String name, ClassName contextType, String context, Function<ModuleModel, LifecycleCall> method) {
+      CodeBlock.Builder cases = CodeBlock.builder();
+      for (int i = 0; i < modules.size(); i++) {
+        LifecycleCall call = method.apply(modules.get(i));
+        if (call != null) {
+          cases.add(
+              "case $L -> (($T) instance).$N($L);\n",
+              i, modules.get(i).type(), call.method(), arguments(call, context));
+        }
+      }
+      if (!cases.isEmpty()) {
+        MethodSpec.Builder step = step(name, null, true).addParameter(OBJECT, "instance");
+        if (contextType != null) {
+          step.addParameter(contextType, context);
+        }
+        methods.add(step.addCode(switchStatement(cases.build())).build());
+      }
+    }
+
+    /**
+     * A step returning a value for each module with a non-null {@code value}, and {@code
+     * otherwise} for the others; left out when no module has one.
+     */
+    void value(
+        String name, TypeName returns, List<String> objectParameters, CodeBlock otherwise,
+        Function<ModuleModel, CodeBlock> value) {
+      CodeBlock.Builder cases = CodeBlock.builder();
+      for (int i = 0; i < modules.size(); i++) {
+        CodeBlock result = value.apply(modules.get(i));
+        if (result != null) {
+          cases.add("case $L -> $L;\n", i, result);
+        }
+      }
+      if (!cases.isEmpty()) {
+        // Only save calls into module code; the others hand out what the processor found.
+        MethodSpec.Builder step = step(name, returns, name.equals("save"));
+        objectParameters.forEach(parameter -> step.addParameter(OBJECT, parameter));
+        methods.add(step.addCode(switchExpression(cases.build(), otherwise)).build());
+      }
+    }
+
+    /** {@code restore}: the state back as the type {@code @Save} returned, checked to match. */
+    void restore() {
+      CodeBlock.Builder cases = CodeBlock.builder();
+      boolean unchecked = false;
+      for (int i = 0; i < modules.size(); i++) {
+        ModuleModel module = modules.get(i);
+        if (module.restore() == null) {
+          continue;
+        }
+        TypeName state = module.restoreType();
+        unchecked |= isGeneric(state);
+        cases.add(
+            "case $L -> (($T) instance).$N($L);\n",
+            i,
+            module.type(),
+            module.restore().method(),
+            state.equals(OBJECT) ? CodeBlock.of("state") : CodeBlock.of("($T) state", state));
+      }
+      if (!cases.isEmpty()) {
+        MethodSpec.Builder step =
+            step("restore", null, true).addParameter(OBJECT, "instance").addParameter(OBJECT, "state");
+        methods.add(suppressUnchecked(step, unchecked).addCode(switchStatement(cases.build())).build());
+      }
+    }
+
+    /** {@code newHostProxy}: each shared module's proxy, bound to the target the runtime gives. */
+    void newHostProxy() {
+      CodeBlock.Builder cases = CodeBlock.builder();
+      for (int i = 0; i < modules.size(); i++) {
+        ModuleModel module = modules.get(i);
+        if (module.kind() == Kind.SHARED) {
+          cases.add(
+              "case $L -> new $T(($T) target);\n",
+              i,
+              module.hostProxyType(),
+              ParameterizedTypeName.get(RuntimeTypes.HOST_PROXY_TARGET, module.type()));
+        }
+      }
+      if (!cases.isEmpty()) {
+        MethodSpec.Builder step =
+            step("newHostProxy", ParameterizedTypeName.get(RuntimeTypes.HOST_PROXY, ANY), false)
+                .addParameter(ParameterizedTypeName.get(RuntimeTypes.HOST_PROXY_TARGET, ANY), "target");
+        // The runtime hands each module the target it made for that module.
+        methods.add(
+            suppressUnchecked(step, true)
+                .addCode(switchExpression(cases.build(), CodeBlock.of("throw noSuchModule(module)")))
+                .build());
+      }
+    }
+  }
+
+  /**
+   * The frame of a step: {@code protected [returns] name(int module, ...)}, declaring {@code throws
+   * Exception} when it calls into module code.
+   */
+  private static MethodSpec.Builder step(String name, TypeName returns, boolean callsModule) {
+    MethodSpec.Builder step =
+        MethodSpec.methodBuilder(name)
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PROTECTED)
+            .addParameter(TypeName.INT, "module");
+    if (callsModule) {
+      step.addException(Exception.class);
+    }
+    return returns == null ? step : step.returns(returns);
+  }
+
+  private static MethodSpec.Builder suppressUnchecked(MethodSpec.Builder method, boolean unchecked) {
+    return unchecked
+        ? method.addAnnotation(
+            AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build())
+        : method;
+  }
+
+  private static CodeBlock switchStatement(CodeBlock cases) {
+    return CodeBlock.builder().add("switch (module) {\n$>").add(cases).add("$<}\n").build();
+  }
+
+  private static CodeBlock switchExpression(CodeBlock cases, CodeBlock otherwise) {
+    return CodeBlock.builder()
+        .add("return switch (module) {\n$>")
+        .add(cases)
+        .add("default -> $L;\n", otherwise)
+        .add("$<};\n")
+        .build();
+  }
+
+  /** {@code hooks}: each {@code @Hook} method as a direct call, in declaration order. */
+  private static CodeBlock hooks(ModuleModel module) {
+    CodeBlock.Builder hooks = CodeBlock.builder().add("$T.of($>", List.class);
+    List<HookCall> calls = module.hooks();
+    for (int i = 0; i < calls.size(); i++) {
+      HookCall hook = calls.get(i);
+      hooks.add(
+          "\nnew $T<$T>($S, $L, (instance, context, event) -> instance.$N($L))$L",
+          RuntimeTypes.MODULE_HOOK,
+          module.type(),
+          hook.event(),
+          hook.priority(),
+          hook.method(),
+          hook.takesContext() ? "context, event" : "event",
+          i + 1 < calls.size() ? "," : "");
+    }
+    return hooks.add(")$<").build();
+  }
+
+  /** The arguments of a call, in parameter order: the context, or a dependency or its proxy. */
+  private static CodeBlock arguments(LifecycleCall call, String context) {
+    CodeBlock.Builder arguments = CodeBlock.builder();
+    for (int i = 0; i < call.arguments().size(); i++) {
+      arguments.add(i == 0 ? "" : ", ");
+      Argument argument = call.arguments().get(i);
+      if (argument instanceof Argument.ModuleOf dependency) {
+        arguments.add("$N.module($T.class)", context, dependency.module());
+      } else if (argument instanceof Argument.HostProxyOf proxy) {
+        arguments.add("$N.hostProxy($T.class)", context, proxy.proxy());
+      } else {
+        arguments.add("$N", context);
+      }
+    }
+    return arguments.build();
+  }
+
+  private static CodeBlock strings(List<String> values) {
+    CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", List.class);
+    for (int i = 0; i < values.size(); i++) {
+      list.add(i == 0 ? "$S" : ", $S", values.get(i));
+    }
+    return list.add(")").build();
+  }
+
+  /** Whether a cast to the type is unchecked: it is parameterized, or an array of such a type. */
+  private static boolean isGeneric(TypeName type) {
+    return type instanceof ParameterizedTypeName
+        || (type instanceof ArrayTypeName array && isGeneric(array.componentType()));
+  }
+}

@@ -1,0 +1,101 @@
+package io.hostmod.runtime;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Base class of the tables the hostmod processor generates, one per package per compilation
+ * ({@code HostmodModules_<hash>}): the modules of that package, each with an index, and for each
+ * lifecycle step a {@code switch} over the index with a direct call into the module class. The
+ * runtime sees each module as a {@link ModuleBinding} that calls back into its table; it never
+ * reflects.
+ *
+ * <p>One class per package, not one per module: {@code javac}'s cost per generated class, not the
+ * size of the code, made most of the processor's share of compile time (see
+ * docs/benchmarks.md). A table lives in its modules' package so that it can call their
+ * package-private constructors and methods.
+ *
+ * <p>The lifecycle methods have defaults that do nothing, so a table overrides only the steps one
+ * of its modules has, and its {@code switch} has a case only for those modules. They may throw any
+ * exception the module method throws; the runtime turns it into a {@link ModuleException} or a
+ * logged report, as each method's rules say.
+ */
+public abstract class ModuleTable {
+
+  protected ModuleTable() {}
+
+  /** The bindings of the tables, sorted by module name: what a generated catalog lists. */
+  public static List<ModuleBinding<?>> sortedBindings(ModuleTable... tables) {
+    List<ModuleBinding<?>> bindings = new ArrayList<>();
+    for (ModuleTable table : tables) {
+      bindings.addAll(table.bindings());
+    }
+    bindings.sort(Comparator.comparing(ModuleBinding::name));
+    return List.copyOf(bindings);
+  }
+
+  /** A binding for each module of this table, made with {@link #module}. */
+  public abstract List<ModuleBinding<?>> bindings();
+
+  /**
+   * The binding of the module at {@code index}.
+   *
+   * @param name the module's name
+   * @param type the module class
+   * @param kind per-host, global or shared
+   * @param dependencies the names of the modules it depends on, in declaration order
+   */
+  protected final ModuleBinding<?> module(
+      int index, String name, Class<?> type, ModuleKind kind, List<String> dependencies) {
+    return TableBinding.of(this, index, name, type, kind, dependencies);
+  }
+
+  /** Creates an instance of the module: its constructor, then its {@code @Option} fields. */
+  protected abstract Object create(int module, ModuleContext context) throws Exception;
+
+  /** Calls the module's {@code @Load} method, if it has one. */
+  protected void load(int module, Object instance, ModuleContext context) throws Exception {}
+
+  /** Calls the module's {@code @AddHost} method, if it has one. */
+  protected void addHost(int module, Object instance, HostContext host) throws Exception {}
+
+  /** Calls the module's {@code @Unload()} method, if it has one. */
+  protected void unload(int module, Object instance) throws Exception {}
+
+  /** Calls the module's {@code @Unload(HostContext)} method, if it has one. */
+  protected void unloadHost(int module, Object instance, HostContext host) throws Exception {}
+
+  /** Calls the module's {@code @Save} method, if it has one; otherwise there is no state. */
+  protected Object save(int module, Object instance) throws Exception {
+    return null;
+  }
+
+  /** Calls the module's {@code @Restore} method, if it has one. */
+  protected void restore(int module, Object instance, Object state) throws Exception {}
+
+  /** The module's {@code @Hook} methods, each a direct call; none by default. */
+  protected List<ModuleHook<?>> hooks(int module) {
+    return List.of();
+  }
+
+  /** The keys of the options the module declares with {@code @Option}; none by default. */
+  protected List<String> options(int module) {
+    return List.of();
+  }
+
+  /** The host proxy class of a shared module; {@code null} for other modules. */
+  protected Class<? extends HostProxy<?>> hostProxyType(int module) {
+    return null;
+  }
+
+  /** Creates a host proxy of a shared module bound to {@code target}. */
+  protected HostProxy<?> newHostProxy(int module, HostProxy.Target<?> target) {
+    throw noSuchModule(module);
+  }
+
+  /** What a {@code switch} of a table throws for an index that is not one of its modules. */
+  protected final IllegalArgumentException noSuchModule(int module) {
+    return new IllegalArgumentException(getClass().getName() + " has no module " + module);
+  }
+}
