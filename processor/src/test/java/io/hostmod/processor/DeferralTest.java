@@ -131,7 +131,7 @@ class DeferralTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(moduleTableOf(compilation, "test.MucModule"))
-        .contains("module(0, \"muc\", MucModule.class, ModuleKind.PER_HOST, List.of(\"roster\"))");
+        .contains("module(0, \"muc\", MucModule.class, ModuleKind.PER_HOST, \"roster\");");
     assertThat(discoverModules(classLoader(compilation)).moduleNames())
         .containsExactly("muc", "roster");
   }

@@ -147,7 +147,7 @@ class GeneratedCodeTest {
     for (Method step : load(classLoader(small), tables.get(0)).getDeclaredMethods()) {
       steps.add(step.getName());
     }
-    assertThat(steps).containsExactly("bindings", "create", "load", "unload");
+    assertThat(steps).containsExactly("create", "load", "unload");
     assertThat(discoverModules(classLoader(small)).moduleNames()).containsExactly("motd", "ping");
   }
 

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Base class of the tables the hostmod processor generates, one per package per compilation
- * ({@code HostmodModules_<hash>}): the modules of that package, each with an index, and for each
- * lifecycle step a {@code switch} over the index with a direct call into the module class. The
+ * ({@code HostmodModules_<hash>}): its constructor lists the modules of that package, each with
+ * an index, and each lifecycle step is a {@code switch} over the index with a direct call into the
+ * module class. The
  * runtime sees each module as a {@link ModuleBinding} that calls back into its table; it never
  * reflects.
  *
@@ -23,32 +24,36 @@ import java.util.List;
  */
 public abstract class ModuleTable {
 
+  /** The modules in index order, as the generated constructor lists them. */
+  private final List<ModuleBinding<?>> modules = new ArrayList<>();
+
   protected ModuleTable() {}
 
   /** The bindings of the tables, sorted by module name: what a generated catalog lists. */
   public static List<ModuleBinding<?>> sortedBindings(ModuleTable... tables) {
     List<ModuleBinding<?>> bindings = new ArrayList<>();
     for (ModuleTable table : tables) {
-      bindings.addAll(table.bindings());
+      bindings.addAll(table.modules);
     }
     bindings.sort(Comparator.comparing(ModuleBinding::name));
     return List.copyOf(bindings);
   }
 
-  /** A binding for each module of this table, made with {@link #module}. */
-  public abstract List<ModuleBinding<?>> bindings();
-
   /**
-   * The binding of the module at {@code index}.
+   * Adds the module at the next index; the generated constructor calls it once per module.
    *
+   * @param index the module's index, which the switches of this table use
    * @param name the module's name
    * @param type the module class
    * @param kind per-host, global or shared
    * @param dependencies the names of the modules it depends on, in declaration order
    */
-  protected final ModuleBinding<?> module(
-      int index, String name, Class<?> type, ModuleKind kind, List<String> dependencies) {
-    return TableBinding.of(this, index, name, type, kind, dependencies);
+  protected final void module(int index, String name, Class<?> type, ModuleKind kind, String... dependencies) {
+    if (index != modules.size()) { // the switches would call another module's methods
+      throw new IllegalArgumentException(
+          getClass().getName() + " lists module " + name + " at " + index + ", not " + modules.size());
+    }
+    modules.add(TableBinding.of(this, index, name, type, kind, List.of(dependencies)));
   }
 
   /** Creates an instance of the module: its constructor, then its {@code @Option} fields. */

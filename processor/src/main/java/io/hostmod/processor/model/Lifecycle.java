@@ -1,9 +1,12 @@
 package io.hostmod.processor.model;
 
-import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 
 /** The lifecycle annotations a module method can carry, by the annotation's qualified name. */
 public enum Lifecycle {
@@ -14,9 +17,11 @@ public enum Lifecycle {
   RESTORE("Restore");
 
   private final String simpleName;
+  private final String qualifiedName;
 
   Lifecycle(String simpleName) {
     this.simpleName = simpleName;
+    this.qualifiedName = HostmodNames.ANNOTATION_PACKAGE + "." + simpleName;
   }
 
   /** The annotation as written in source: {@code @AddHost}. */
@@ -25,18 +30,31 @@ public enum Lifecycle {
   }
 
   public String qualifiedName() {
-    return HostmodNames.ANNOTATION_PACKAGE + "." + simpleName;
+    return qualifiedName;
   }
 
-  /** The lifecycle annotations on an element, in declaration order of this enum. */
+  /**
+   * The lifecycle annotations on an element, in declaration order of this enum. Asked of every
+   * method of every module, and of the methods they override: each annotation's name is read once.
+   */
   public static List<Lifecycle> on(Element element) {
-    List<Lifecycle> found = new ArrayList<>();
-    for (Lifecycle lifecycle : values()) {
-      if (lifecycle.mirrorOn(element) != null) {
+    EnumSet<Lifecycle> found = EnumSet.noneOf(Lifecycle.class);
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      Lifecycle lifecycle =
+          BY_NAME.get(((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString());
+      if (lifecycle != null) {
         found.add(lifecycle);
       }
     }
-    return found;
+    return List.copyOf(found);
+  }
+
+  private static final Map<String, Lifecycle> BY_NAME = new HashMap<>();
+
+  static {
+    for (Lifecycle lifecycle : values()) {
+      BY_NAME.put(lifecycle.qualifiedName, lifecycle);
+    }
   }
 
   /** This annotation's mirror on the element, or {@code null}. */

@@ -23,7 +23,7 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code HostmodModules_<hash>}: the modules of one package, each with its index in this
- * table. {@code bindings()} gives each its name, kind and dependencies; every lifecycle step the
+ * table. The constructor gives each its name, kind and dependencies; every lifecycle step the
  * modules have is one {@code switch} over the index with a direct call, passing the context or the
  * dependencies the method's parameters ask for. {@code create} also sets the {@code @Option}
  * fields. A step no module of the package has keeps the base class's do-nothing default.
@@ -46,7 +46,7 @@ public final class ModuleTableWriter {
                 table.packageName().isEmpty() ? "(unnamed)" : table.packageName())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .superclass(RuntimeTypes.MODULE_TABLE)
-            .addMethod(bindings(modules))
+            .addMethod(constructor(modules))
             .addMethod(create(modules));
     Table steps = new Table(modules);
     steps.call("load", RuntimeTypes.MODULE_CONTEXT, "context", ModuleModel::load);
@@ -84,30 +84,23 @@ public final class ModuleTableWriter {
     return RuntimeTypes.file(table.packageName(), type.build(), markGenerated);
   }
 
-  /** {@code bindings()}: each module's index, name, class, kind and dependencies. */
-  private static MethodSpec bindings(List<ModuleModel> modules) {
-    CodeBlock.Builder list = CodeBlock.builder().add("return $T.of($>", List.class);
+  /** The constructor: each module's index, name, class, kind and dependencies, in index order. */
+  private static MethodSpec constructor(List<ModuleModel> modules) {
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
     for (int i = 0; i < modules.size(); i++) {
       ModuleModel module = modules.get(i);
-      list.add(
-          "\nmodule($L, $S, $T.class, $T.$L, $L)$L",
+      CodeBlock.Builder dependencies = CodeBlock.builder();
+      module.dependencies().forEach(dependency -> dependencies.add(", $S", dependency));
+      constructor.addStatement(
+          "module($L, $S, $T.class, $T.$L$L)",
           i,
           module.name(),
           module.type(),
           RuntimeTypes.MODULE_KIND,
           module.kind().name(),
-          strings(module.dependencies()),
-          i + 1 < modules.size() ? "," : "");
+          dependencies.build());
     }
-    return MethodSpec.methodBuilder("bindings")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(
-            ParameterizedTypeName.get(
-                ClassName.get(List.class),
-                ParameterizedTypeName.get(RuntimeTypes.MODULE_BINDING, ANY)))
-        .addCode(list.add(");\n$<").build())
-        .build();
+    return constructor.build();
   }
 
   /**

@@ -2,7 +2,6 @@ package org.example.chat;
 
 import io.hostmod.runtime.HostContext;
 import io.hostmod.runtime.HostProxy;
-import io.hostmod.runtime.ModuleBinding;
 import io.hostmod.runtime.ModuleContext;
 import io.hostmod.runtime.ModuleHook;
 import io.hostmod.runtime.ModuleKind;
@@ -16,12 +15,10 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.hostmod.processor.HostmodProcessor")
 public final class HostmodModules_80438fc4 extends ModuleTable {
-    @Override
-    public List<ModuleBinding<?>> bindings() {
-        return List.of(
-            module(0, "chat", ChatModule.class, ModuleKind.SHARED, List.of()),
-            module(1, "muc", MucModule.class, ModuleKind.PER_HOST, List.of("server_contact_info")),
-            module(2, "server_contact_info", ServerContactInfo.class, ModuleKind.GLOBAL, List.of()));
+    public HostmodModules_80438fc4() {
+        module(0, "chat", ChatModule.class, ModuleKind.SHARED);
+        module(1, "muc", MucModule.class, ModuleKind.PER_HOST, "server_contact_info");
+        module(2, "server_contact_info", ServerContactInfo.class, ModuleKind.GLOBAL);
     }
 
     @Override
