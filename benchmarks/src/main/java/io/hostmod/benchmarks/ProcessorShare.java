@@ -3,6 +3,7 @@ package io.hostmod.benchmarks;
 import io.hostmod.runtime.ModuleCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -19,10 +20,12 @@ import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Completion;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -38,15 +41,16 @@ import javax.tools.ToolProvider;
 /**
  * The processor's share of {@code javac} time: generates a corpus of module classes (1,000 by
  * default: per-host, global and shared, some with dependencies, state and host methods, spread over
- * ten packages), then compiles it in this JVM with {@code javax.tools}, alternately with the
- * hostmod processor and with {@code -proc:none}. The first rounds warm {@code javac} up; the
- * medians of the others are reported.
+ * ten packages), then compiles it in this JVM with {@code javax.tools}, in turn with the hostmod
+ * processor, with a processor that writes one empty class (javac's floor for any processor that
+ * generates code) and with {@code -proc:none}. The first rounds warm {@code javac} up; the medians
+ * of the others are reported.
  *
  * <p>The processor is loaded from its jar in a fresh class loader for every compilation, as {@code
  * -processorpath} has {@code javac} do, and wrapped so that the time spent in its own methods
  * ({@code init} and {@code process}) is known. The rest of the difference is {@code javac}'s work
- * on what the processor generated: entering, checking and compiling the bindings, host proxies and
- * catalog, and the extra round.
+ * on what the processor generated: entering, checking and compiling the module tables, host
+ * proxies and catalog, and the extra rounds.
  *
  * <p>usage: {@code ProcessorShare [classes] [measured rounds] [warm-up rounds] [results file]}
  */
@@ -54,6 +58,20 @@ public final class ProcessorShare {
 
   /** One compilation: total time, and the part spent in the processor's own methods. */
   record Timing(long totalNanos, long processorNanos) {}
+
+  /** How the corpus is compiled. */
+  enum Mode {
+    /** With the hostmod processor, loaded from its jar as {@code -processorpath} does. */
+    HOSTMOD,
+    /**
+     * With a processor that writes one empty class and nothing else: javac's own cost of a processor
+     * that generates code (the extra rounds, each re-entering every source file), which no
+     * generating processor can go below.
+     */
+    ONE_CLASS,
+    /** With {@code -proc:none}. */
+    NONE
+  }
 
   private ProcessorShare() {}
 
@@ -68,37 +86,53 @@ public final class ProcessorShare {
       List<Path> sources = writeCorpus(work.resolve("src"), classes);
       long[] with = new long[rounds];
       long[] inProcessor = new long[rounds];
+      long[] oneClass = new long[rounds];
       long[] without = new long[rounds];
       for (int round = -warmups; round < rounds; round++) {
-        // Alternate the order, so that neither side always runs on a javac the other warmed.
-        boolean processorFirst = (round & 1) == 0;
-        Timing first = compile(sources, work, processorFirst);
-        Timing second = compile(sources, work, !processorFirst);
-        Timing withProcessor = processorFirst ? first : second;
-        Timing plain = processorFirst ? second : first;
+        // Rotate the order, so that no mode always runs on a javac another one warmed.
+        Mode[] order = Mode.values();
+        Collections.rotate(Arrays.asList(order), Math.floorMod(round, order.length));
+        Timing hostmod = null;
+        Timing floor = null;
+        Timing plain = null;
+        for (Mode mode : order) {
+          Timing timing = compile(sources, work, mode);
+          switch (mode) {
+            case HOSTMOD -> hostmod = timing;
+            case ONE_CLASS -> floor = timing;
+            case NONE -> plain = timing;
+          }
+        }
         System.out.printf(Locale.ROOT,
-            "processor: %s round: javac %5.0f ms with the processor (%4.0f ms in it), %5.0f ms with -proc:none%n",
-            round < 0 ? "warm-up " : "measured", withProcessor.totalNanos / 1e6,
-            withProcessor.processorNanos / 1e6, plain.totalNanos / 1e6);
+            "processor: %s round: javac %5.0f ms with the processor (%4.0f ms in it), %5.0f ms with a one-class"
+                + " processor, %5.0f ms with -proc:none%n",
+            round < 0 ? "warm-up " : "measured", hostmod.totalNanos / 1e6, hostmod.processorNanos / 1e6,
+            floor.totalNanos / 1e6, plain.totalNanos / 1e6);
         if (round >= 0) {
-          with[round] = withProcessor.totalNanos;
-          inProcessor[round] = withProcessor.processorNanos;
+          with[round] = hostmod.totalNanos;
+          inProcessor[round] = hostmod.processorNanos;
+          oneClass[round] = floor.totalNanos;
           without[round] = plain.totalNanos;
         }
       }
       double withMs = median(with) / 1e6;
       double inProcessorMs = median(inProcessor) / 1e6;
+      double oneClassMs = median(oneClass) / 1e6;
       double withoutMs = median(without) / 1e6;
       double share = 100 * (withMs - withoutMs) / withMs;
       double ownShare = 100 * inProcessorMs / withMs;
+      double floorShare = 100 * (oneClassMs - withoutMs) / oneClassMs;
       System.out.printf(Locale.ROOT,
           "processor: %d module classes, javac %.0f ms with the hostmod processor, %.0f ms with -proc:none"
-              + " (medians of %d): the processor adds %.1f%% of javac time; %.1f%% is in its own code%n",
-          classes, withMs, withoutMs, rounds, share, ownShare);
+              + " (medians of %d): the processor adds %.1f%% of javac time; %.1f%% is in its own code;"
+              + " a processor writing one empty class adds %.1f%% (%.0f ms)%n",
+          classes, withMs, withoutMs, rounds, share, ownShare, floorShare, oneClassMs);
       results.put("processor.classes", classes);
       results.put("processor.with.ms", withMs);
       results.put("processor.own.ms", inProcessorMs);
       results.put("processor.without.ms", withoutMs);
+      results.put("processor.floor.ms", oneClassMs);
+      results.put("processor.floor.percent", floorShare);
       results.put("processor.share.percent", share);
       results.put("processor.own.percent", ownShare);
     } finally {
@@ -112,9 +146,10 @@ public final class ProcessorShare {
    * @throws IllegalStateException if it does not compile, or the processor did not write a
    *     binding per module
    */
-  static Timing compile(List<Path> sources, Path work, boolean withProcessor) throws IOException {
-    Path out = work.resolve(withProcessor ? "out-processor" : "out-plain");
-    Path generated = work.resolve(withProcessor ? "generated-processor" : "generated-plain");
+  static Timing compile(List<Path> sources, Path work, Mode mode) throws IOException {
+    String name = mode.name().toLowerCase(Locale.ROOT);
+    Path out = work.resolve("out-" + name);
+    Path generated = work.resolve("generated-" + name);
     deleteTree(out);
     deleteTree(generated);
     Files.createDirectories(out);
@@ -124,7 +159,7 @@ public final class ProcessorShare {
         "-d", out.toString(),
         "-s", generated.toString(),
         "-classpath", pathOf("io.hostmod.Module", "io.hostmod.runtime.ModuleManager")));
-    if (!withProcessor) {
+    if (mode == Mode.NONE) {
       options.add("-proc:none");
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -136,10 +171,12 @@ public final class ProcessorShare {
         URLClassLoader processorPath = processorPath()) {
       JavaCompiler.CompilationTask task =
           javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
-      if (withProcessor) {
+      if (mode == Mode.HOSTMOD) {
         processors = ServiceLoader.load(Processor.class, processorPath).stream()
             .map(provider -> new TimedProcessor(provider.get())).toList();
         task.setProcessors(processors);
+      } else if (mode == Mode.ONE_CLASS) {
+        task.setProcessors(List.of(new OneClassProcessor()));
       }
       compiled = task.call();
     }
@@ -149,7 +186,7 @@ public final class ProcessorShare {
     if (!compiled || !errors.isEmpty()) {
       throw new IllegalStateException("the corpus did not compile: " + errors.stream().limit(5).toList());
     }
-    if (withProcessor) {
+    if (mode == Mode.HOSTMOD) {
       int bindings = bindingsIn(out);
       if (bindings != sources.size()) {
         throw new IllegalStateException("the processor's catalog lists " + bindings + " modules of " + sources.size());
@@ -208,6 +245,30 @@ public final class ProcessorShare {
       }
     }
     return new URLClassLoader(urls.toArray(URL[]::new), withoutProcessor);
+  }
+
+  /** Writes one empty class in the first round, for the modules' annotation, and nothing else. */
+  @SupportedAnnotationTypes("io.hostmod.Module")
+  static final class OneClassProcessor extends AbstractProcessor {
+    private boolean written;
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (!written && !round.processingOver()) {
+        written = true;
+        try (Writer writer = processingEnv.getFiler().createSourceFile("corpus.OneClass").openWriter()) {
+          writer.write("package corpus;\n\npublic final class OneClass {}\n");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return true;
+    }
   }
 
   /** A processor, with the time javac spent in its methods. */

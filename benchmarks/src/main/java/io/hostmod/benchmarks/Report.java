@@ -159,6 +159,8 @@ public final class Report {
     Double own = values.get("processor.own.ms");
     Double share = values.get("processor.share.percent");
     Double ownShare = values.get("processor.own.percent");
+    Double floor = values.get("processor.floor.ms");
+    Double floorShare = values.get("processor.floor.percent");
     Double classes = values.get("processor.classes");
     lines.add("");
     lines.add("| processor | " + (classes == null ? "n/a" : group(String.valueOf(Math.round(classes)))) + " module classes |");
@@ -173,6 +175,9 @@ public final class Report {
         + " |");
     lines.add("| … of which its own code | "
         + (ownShare == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", ownShare)) + " |");
+    lines.add("| javac with a processor that writes one empty class (ms, median) | " + number(floor) + " |");
+    lines.add("| … what that adds, share of javac time: the floor for any generating processor | "
+        + (floorShare == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", floorShare)) + " |");
   }
 
   private void lockRow() {

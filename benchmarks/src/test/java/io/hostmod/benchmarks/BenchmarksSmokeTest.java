@@ -160,11 +160,14 @@ class BenchmarksSmokeTest {
   @Test
   void theProcessorProgramCompilesTheCorpusBothWays(@TempDir Path work) throws Exception {
     List<Path> sources = ProcessorShare.writeCorpus(work.resolve("src"), 10);
-    ProcessorShare.Timing withProcessor = ProcessorShare.compile(sources, work, true);
-    ProcessorShare.compile(sources, work, false);
+    ProcessorShare.Timing withProcessor = ProcessorShare.compile(sources, work, ProcessorShare.Mode.HOSTMOD);
+    ProcessorShare.compile(sources, work, ProcessorShare.Mode.ONE_CLASS);
+    ProcessorShare.compile(sources, work, ProcessorShare.Mode.NONE);
     assertTrue(withProcessor.processorNanos() > 0);
-    assertTrue(Files.exists(work.resolve("out-processor/corpus/p4/Feature4Module_HostProxy.class")));
-    assertTrue(!Files.exists(work.resolve("out-plain/corpus/p4/Feature4Module_HostProxy.class")));
+    assertTrue(Files.exists(work.resolve("out-hostmod/corpus/p4/Feature4Module_HostProxy.class")));
+    assertTrue(Files.exists(work.resolve("out-one_class/corpus/OneClass.class")));
+    assertTrue(!Files.exists(work.resolve("out-one_class/corpus/p4/Feature4Module_HostProxy.class")));
+    assertTrue(!Files.exists(work.resolve("out-none/corpus/OneClass.class")));
   }
 
   @Test
