@@ -7,6 +7,7 @@ import io.hostmod.processor.model.GeneratedNames;
 import io.hostmod.processor.model.HostmodNames;
 import io.hostmod.processor.model.Kind;
 import io.hostmod.processor.model.Lifecycle;
+import io.hostmod.processor.model.Mirrors;
 import io.hostmod.processor.model.ModuleElements;
 import io.hostmod.processor.model.ModuleModel;
 import io.hostmod.processor.model.ModuleReader;
@@ -137,15 +138,17 @@ public final class HostmodProcessor extends AbstractProcessor {
     for (SourceTrees.LocalModule local : trees.localModules(round.getRootElements())) {
       trees.report(local, Message.LOCAL_CLASS.kind(), Message.LOCAL_CLASS.format(local.name()));
     }
-    for (ExecutableElement method : lifecycleMethodsOutsideModules(round)) {
+    // One scan of the round for all of hostmod's annotations: javac walks every member per scan.
+    Set<? extends Element> annotated = round.getElementsAnnotatedWithAny(annotationTypes());
+    for (ExecutableElement method : lifecycleMethodsOutsideModules(annotated)) {
       guarded(method, Texts.method(method), () ->
           reporter.report(validator.validateOutsideModule(method)));
     }
-    for (VariableElement field : optionFieldsOutsideModules(round)) {
+    for (VariableElement field : optionFieldsOutsideModules(annotated)) {
       guarded(field, "field " + field.getSimpleName(), () ->
           reporter.report(validator.validateOptionOutsideModule(field)));
     }
-    List<TypeElement> ready = readyModules(round);
+    List<TypeElement> ready = readyModules(annotated);
     List<TypeElement> valid = validate(ready);
     if (!valid.isEmpty() && runtimeVisible(valid.get(0))) {
       generate(valid);
@@ -158,9 +161,9 @@ public final class HostmodProcessor extends AbstractProcessor {
   }
 
   /** The candidates whose types all resolve; the others are deferred to the next round. */
-  private List<TypeElement> readyModules(RoundEnvironment round) {
+  private List<TypeElement> readyModules(Set<? extends Element> annotated) {
     List<TypeElement> ready = new ArrayList<>();
-    for (TypeElement module : candidates(round)) {
+    for (TypeElement module : candidates(annotated)) {
       guarded(module, subject(module), () -> {
         if (Unresolved.find(module, modules, trees) != null) {
           deferred.add(module.getQualifiedName().toString());
@@ -212,7 +215,7 @@ public final class HostmodProcessor extends AbstractProcessor {
   }
 
   /** Modules deferred from earlier rounds, then this round's, each once. */
-  private List<TypeElement> candidates(RoundEnvironment round) {
+  private List<TypeElement> candidates(Set<? extends Element> annotated) {
     Map<String, TypeElement> candidates = new LinkedHashMap<>();
     for (String name : deferred) {
       TypeElement module = modules.elements().getTypeElement(name);
@@ -221,51 +224,50 @@ public final class HostmodProcessor extends AbstractProcessor {
       }
     }
     deferred.clear();
-    TypeElement annotation = modules.elements().getTypeElement(HostmodNames.MODULE);
-    if (annotation != null) {
-      for (Element element : round.getElementsAnnotatedWith(annotation)) {
-        TypeElement module = (TypeElement) element;
+    for (Element element : annotated) {
+      if (element instanceof TypeElement module && ModuleElements.moduleAnnotation(module) != null) {
         candidates.putIfAbsent(module.getQualifiedName().toString(), module);
       }
     }
     return new ArrayList<>(candidates.values());
   }
 
-  /** Lifecycle and {@code @Hook} methods of types without {@code @Module}. */
-  private Set<ExecutableElement> lifecycleMethodsOutsideModules(RoundEnvironment round) {
-    Set<ExecutableElement> methods = new LinkedHashSet<>();
-    List<String> annotations = new ArrayList<>();
-    for (Lifecycle lifecycle : Lifecycle.values()) {
-      annotations.add(lifecycle.qualifiedName());
+  /** The types of hostmod's annotations this compilation can see. */
+  private TypeElement[] annotationTypes() {
+    List<TypeElement> types = new ArrayList<>();
+    for (String name : getSupportedAnnotationTypes()) {
+      TypeElement type = modules.elements().getTypeElement(name);
+      if (type != null) {
+        types.add(type);
+      }
     }
-    annotations.add(HostmodNames.HOOK);
-    for (String name : annotations) {
-      TypeElement annotation = modules.elements().getTypeElement(name);
-      if (annotation != null) {
-        for (Element element : round.getElementsAnnotatedWith(annotation)) {
-          if (element instanceof ExecutableElement method
-              && method.getEnclosingElement() instanceof TypeElement type
-              && ModuleElements.moduleAnnotation(type) == null) {
-            methods.add(method);
-          }
-        }
+    return types.toArray(new TypeElement[0]);
+  }
+
+  /** Lifecycle and {@code @Hook} methods of types without {@code @Module}. */
+  private static List<ExecutableElement> lifecycleMethodsOutsideModules(Set<? extends Element> annotated) {
+    List<ExecutableElement> methods = new ArrayList<>();
+    for (Element element : annotated) {
+      if (element instanceof ExecutableElement method
+          && method.getEnclosingElement() instanceof TypeElement type
+          && ModuleElements.moduleAnnotation(type) == null
+          && (!Lifecycle.on(method).isEmpty() || Mirrors.find(method, HostmodNames.HOOK) != null)) {
+        methods.add(method);
       }
     }
     return methods;
   }
 
   /** {@code @Option} fields of types without {@code @Module}. */
-  private List<VariableElement> optionFieldsOutsideModules(RoundEnvironment round) {
+  private static List<VariableElement> optionFieldsOutsideModules(Set<? extends Element> annotated) {
     List<VariableElement> fields = new ArrayList<>();
-    TypeElement annotation = modules.elements().getTypeElement(HostmodNames.OPTION);
-    if (annotation != null) {
-      for (Element element : round.getElementsAnnotatedWith(annotation)) {
-        if (element instanceof VariableElement field
-            && field.getKind() == ElementKind.FIELD
-            && !(field.getEnclosingElement() instanceof TypeElement type
-                && ModuleElements.moduleAnnotation(type) != null)) {
-          fields.add(field);
-        }
+    for (Element element : annotated) {
+      if (element instanceof VariableElement field
+          && field.getKind() == ElementKind.FIELD
+          && Mirrors.find(field, HostmodNames.OPTION) != null
+          && !(field.getEnclosingElement() instanceof TypeElement type
+              && ModuleElements.moduleAnnotation(type) != null)) {
+        fields.add(field);
       }
     }
     return fields;

@@ -1,6 +1,7 @@
 package io.hostmod.processor;
 
 import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.DirectiveTree;
@@ -11,7 +12,7 @@ import com.sun.source.tree.ProvidesTree;
 import com.sun.source.tree.RequiresTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import io.hostmod.processor.model.HostmodNames;
 import java.util.ArrayList;
@@ -147,18 +148,23 @@ final class SourceTrees {
         continue;
       }
       CompilationUnitTree unit = path.getCompilationUnit();
-      List<String> imports = imports(unit);
-      new TreePathScanner<Void, Void>() {
+      // It walks every method body of the compilation: a plain scanner, no path per node.
+      new TreeScanner<Void, Boolean>() {
         @Override
-        public Void visitClass(ClassTree tree, Void unused) {
-          // A class whose parent is a block is local; members' parents are classes or the file.
-          if (getCurrentPath().getParentPath().getLeaf().getKind() == Tree.Kind.BLOCK
-              && annotatedModule(tree, imports)) {
+        public Void visitBlock(BlockTree tree, Boolean inBlock) {
+          return super.visitBlock(tree, true);
+        }
+
+        @Override
+        public Void visitClass(ClassTree tree, Boolean inBlock) {
+          if (inBlock
+              && !tree.getModifiers().getAnnotations().isEmpty()
+              && annotatedModule(tree, imports(unit))) {
             found.add(new LocalModule(tree.getSimpleName().toString(), tree, unit));
           }
-          return super.visitClass(tree, unused);
+          return super.visitClass(tree, false); // its members are not local, their bodies' classes are
         }
-      }.scan(unit, null);
+      }.scan(unit, false);
     }
     return found;
   }
