@@ -8,7 +8,9 @@ import static io.hostmod.processor.HostmodTesting.compile;
 import static io.hostmod.processor.HostmodTesting.compileRecordingSources;
 import static io.hostmod.processor.HostmodTesting.module;
 
+import com.google.testing.compile.Compilation;
 import io.hostmod.processor.HostmodTesting.Recorded;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Errors about the {@code @Module} class itself: what it is, and whether it can be created. */
@@ -284,6 +286,47 @@ class ModuleClassErrorsTest {
         source.at("class MucModule", "class"),
         "[HostmodLocalClass] @Module class MucModule is declared inside a method, where generated"
             + " code cannot name it; move it to a top-level or static nested class");
+  }
+
+  /** A local class in a switch case, in a lambda, in a local class's method: all are found. */
+  @Test
+  void localClassesAnywhereInAMethodBody() {
+    Source source = Source.of("test.Server", """
+        package test;
+
+        public class Server {
+          void start(int mode) {
+            switch (mode) {
+              case 1:
+                @io.hostmod.Module class SwitchModule {}
+                break;
+              default:
+                break;
+            }
+            Runnable later = () -> {
+              @io.hostmod.Module class LambdaModule {}
+            };
+            class Helper {
+              void help() {
+                @io.hostmod.Module class NestedModule {}
+              }
+            }
+          }
+
+          @io.hostmod.Module
+          public static class RosterModule {}
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).hadErrorCount(3);
+    for (String local : List.of("SwitchModule", "LambdaModule", "NestedModule")) {
+      assertErrorAt(
+          compilation,
+          source.at("class " + local, "class"),
+          "[HostmodLocalClass] @Module class " + local + " is declared inside a method");
+    }
   }
 
   @Test
