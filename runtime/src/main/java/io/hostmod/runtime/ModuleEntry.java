@@ -1,5 +1,7 @@
 package io.hostmod.runtime;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -13,9 +15,11 @@ import java.util.Set;
  * <p>An entry is claimed by the thread that loads, unloads or reloads it ({@code LOADING} or
  * {@code BUSY}); other threads wait for it to settle ({@code LOADED} or {@code GONE}). Lifecycle
  * methods run while the entry is claimed but no monitor is held, so they may call the manager for
- * other modules. The monitor guards only the state fields, for a few instructions at a time. A
- * wait that would close a cycle of threads each waiting for an entry the next one has claimed
- * fails with {@code module-busy} instead of deadlocking.
+ * other modules. A claim is one compare-and-set of the state ({@code LOADED} to {@code BUSY}) and a
+ * settle one volatile write of it; the monitor is taken only to wait, to wake waiters, and to guard
+ * what other threads change (dependents, pins, attached hosts, registrations), a few instructions
+ * at a time. A wait that would close a cycle of threads each waiting for an entry the next one has
+ * claimed fails with {@code module-busy} instead of deadlocking.
  *
  * <p>A shared module's host entry is loaded, and settled, only together with its global entry: it
  * reads as loaded only while the global entry does, and a thread that waits for it also waits
@@ -51,9 +55,30 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
    */
   private static final Map<Thread, ModuleEntry<?>> WAITING = new HashMap<>();
 
+  private static final VarHandle STATE;
+  private static final VarHandle PART;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      STATE = lookup.findVarHandle(ModuleEntry.class, "state", State.class);
+      PART = lookup.findVarHandle(ModuleEntry.class, "part", HostPart.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /**
+   * Read without locking (proxies, {@code isLoaded}); written only by the thread that has the entry
+   * claimed, in release mode: the settle that follows publishes it with a full fence.
+   */
   private volatile HostPart<M> part;
-  private volatile State state = State.LOADING;
-  /** Written and read under the monitor, or read racily for a status page. */
+  /**
+   * Claimed ({@code LOADING}, {@code BUSY}) or settled ({@code LOADED}, {@code GONE}). A claim of a
+   * loaded entry is a compare-and-set; only the claiming thread changes it afterwards.
+   */
+  private volatile State state;
+  /** Written by the thread that claims the entry; read by it, or racily for a status page. */
   private boolean reloading;
   /** A shared module's global entry being unloaded with all its host parts: none reads as loaded. */
   private volatile boolean dropping;
@@ -62,15 +87,23 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
    * a claim starts or an entry goes away: a read costs as much as a quarter of a host attach.
    */
   private long since;
-  /** The thread that has the entry claimed, or {@code null}. Written under the monitor. */
-  private volatile Thread owner = Thread.currentThread();
+  /**
+   * The thread that has the entry claimed, or {@code null}; also {@code null} for the moment
+   * between another thread's claim and its write here, which is then simply waited for. Written
+   * only by that thread; others read it after the state (whose writes publish it) or under {@link
+   * #WAITING}, which each thread of a cycle of waits takes after writing it.
+   */
+  private Thread owner = Thread.currentThread();
   /**
    * Threads waiting in {@link #awaitOwnSettled} (changed under the monitor), so that {@link
    * #settle} takes the monitor to wake them only when there are some.
    */
   private volatile int waiters;
-  /** A shared module's host entry: the global entry it is attached to. */
-  private volatile ModuleEntry<M> global;
+  /**
+   * A shared module's host entry: the global entry it is attached to. Written before the entry
+   * first settles, whose state write publishes it; read after the state.
+   */
+  private ModuleEntry<M> global;
   /**
    * The host entries attached to a shared module's global entry, in attach order, linked through
    * the entries themselves (no set, no hashing, no node per host): on the global entry these are
@@ -81,7 +114,10 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
   private ModuleEntry<M> lastOrNext;
   /** The entries of modules loaded because they depend on this one. */
   private Set<ModuleEntry<?>> dependents;
-  /** The entries this one was linked to as a dependent. */
+  /**
+   * The entries this one was linked to as a dependent. Only the thread that has this entry claimed
+   * links and unlinks it, so no monitor guards it: claims hand it over.
+   */
   private List<ModuleEntry<?>> dependencies;
   /** Hooks and items the module added here, removed when it is unloaded. */
   private List<Registration> owned;
@@ -94,6 +130,8 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
     this.name = binding.name();
     this.kind = binding.kind();
     this.sequence = host.nextSequence();
+    // A plain write: the host's map publishes the entry, and a volatile one would cost a fence.
+    STATE.set(this, State.LOADING);
   }
 
   @Override
@@ -119,8 +157,9 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
     return part;
   }
 
+  /** Sets the part of an entry the current thread has claimed; its settle publishes it. */
   void setPart(HostPart<M> part) {
-    this.part = part;
+    PART.setRelease(this, part);
   }
 
   /**
@@ -190,19 +229,17 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
   /** Claims a loaded entry for an unload or a reload; {@code false} if it is gone. */
   boolean acquire(boolean forReload) {
     while (true) {
-      ModuleEntry<M> from;
-      synchronized (this) {
-        if (!awaitOwnSettled()) {
-          return false;
-        }
-        from = global;
-        if (from == null || !from.isClaimedByOtherThread()) {
-          claim(forReload);
-          return true;
-        }
+      if (!awaitOwnSettled()) {
+        return false;
       }
-      // Its global entry is being loaded, unloaded or reloaded: this entry goes with it.
-      from.awaitOwnSettled();
+      ModuleEntry<M> from = global;
+      if (from != null && from.isClaimedByOtherThread()) {
+        // Its global entry is being loaded, unloaded or reloaded: this entry goes with it.
+        from.awaitOwnSettled();
+      } else if (claim(forReload)) {
+        return true;
+      }
+      // Otherwise another thread claimed it since it settled: wait for that one.
     }
   }
 
@@ -212,21 +249,26 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
    * if it is gone.
    */
   synchronized boolean acquireUnused() {
-    if (!awaitOwnSettled()) {
-      return false;
+    while (true) {
+      if (!awaitOwnSettled()) {
+        return false;
+      }
+      // Pins, dependents and attached hosts are added under this monitor, and only to a settled
+      // entry: while it is held, none appears before the claim below.
+      if (pins > 0
+          || (dependents != null && !dependents.isEmpty())
+          || (host.isGlobal() && firstOrPrevious != null)) {
+        return false;
+      }
+      if (claim(false)) {
+        return true;
+      }
     }
-    if (pins > 0
-        || (dependents != null && !dependents.isEmpty())
-        || (host.isGlobal() && firstOrPrevious != null)) {
-      return false;
-    }
-    claim(false);
-    return true;
   }
 
   private boolean isClaimedByOtherThread() {
-    Thread holder = owner;
-    return holder != null && holder != Thread.currentThread();
+    State current = state;
+    return (current == State.LOADING || current == State.BUSY) && owner != Thread.currentThread();
   }
 
   /**
@@ -236,7 +278,16 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
    * @throws ModuleException {@code module-busy} when the current thread has it claimed, or when
    *     waiting would close a cycle of waits
    */
-  private synchronized boolean awaitOwnSettled() {
+  private boolean awaitOwnSettled() {
+    State current = state;
+    if (current == State.LOADED || current == State.GONE) {
+      return current == State.LOADED;
+    }
+    return awaitOwnSettledSlowly();
+  }
+
+  /** {@link #awaitOwnSettled} for an entry found claimed: under the monitor, to wait on it. */
+  private synchronized boolean awaitOwnSettledSlowly() {
     if (state != State.LOADING && state != State.BUSY) {
       return state == State.LOADED;
     }
@@ -299,24 +350,31 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
     return null;
   }
 
-  private void claim(boolean forReload) {
-    state = State.BUSY;
-    reloading = forReload;
+  /** Claims a loaded entry; {@code false} if another thread claimed it first (or it is not loaded). */
+  private boolean claim(boolean forReload) {
+    if (!STATE.compareAndSet(this, State.LOADED, State.BUSY)) {
+      return false;
+    }
     owner = Thread.currentThread();
+    reloading = forReload;
+    return true;
   }
 
   /** Ends the claim: loaded, or gone (the caller has already removed it from its host). */
   void settle(boolean loaded) {
     // Only the thread that has the entry claimed settles it, and no other thread claims it before
-    // the state below says it may: the monitor is needed only to wake waiters.
+    // the state below says it may: the monitor is needed only to wake waiters. The state is the
+    // one volatile write, publishing the plain and release writes before it; it comes before the
+    // waiter count is read, as awaitOwnSettledSlowly counts itself before it reads the state.
     if (loaded) {
       since = System.currentTimeMillis();
+    } else if (part != null) {
+      PART.setRelease(this, null);
     }
     owner = null;
-    if (!loaded) {
-      part = null;
+    if (dropping) {
+      dropping = false;
     }
-    dropping = false;
     state = loaded ? State.LOADED : State.GONE;
     if (waiters > 0) {
       synchronized (this) {
@@ -406,7 +464,7 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
     return true;
   }
 
-  private synchronized void linkedTo(ModuleEntry<?> dependency) {
+  private void linkedTo(ModuleEntry<?> dependency) {
     if (dependencies == null) {
       dependencies = new ArrayList<>();
     }
@@ -436,7 +494,7 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
   }
 
   /** A module this entry is linked to as a dependent that has been unloaded since, or {@code null}. */
-  synchronized ModuleEntry<?> lostDependency() {
+  ModuleEntry<?> lostDependency() {
     if (dependencies != null) {
       for (ModuleEntry<?> dependency : dependencies) {
         if (dependency.state == State.GONE) {
@@ -449,14 +507,13 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
 
   /** Unlinks this entry from the modules it depends on: it is going away. */
   void unlinkFromDependencies() {
-    List<ModuleEntry<?>> from;
-    synchronized (this) {
-      from = dependencies == null ? List.of() : dependencies;
-      dependencies = null;
+    if (dependencies == null) {
+      return;
     }
-    for (ModuleEntry<?> dependency : from) {
+    for (ModuleEntry<?> dependency : dependencies) {
       dependency.removeDependent(this);
     }
+    dependencies = null;
   }
 
   private synchronized void removeDependent(ModuleEntry<?> dependent) {
