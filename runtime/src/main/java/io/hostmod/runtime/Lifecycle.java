@@ -55,6 +55,10 @@ final class Lifecycle {
    */
   private <M> ModuleEntry<M> loadWithDependencies(
       Host host, ModuleBinding<M> binding, List<ModuleEntry<?>> loadedHere) {
+    if (binding.dependencies().isEmpty()) {
+      // Nothing to load, pin or link first: most modules.
+      return loadOne(host, binding, List.of(), loadedHere);
+    }
     while (true) {
       List<ModuleEntry<?>> dependencies = new ArrayList<>();
       try {
@@ -406,7 +410,7 @@ final class Lifecycle {
    */
   private <M> void unloadAcquired(ModuleEntry<M> entry) {
     boolean everyHost = entry.binding.kind() == ModuleKind.SHARED && entry.host.isGlobal();
-    List<ModuleEntry<M>> hostEntries = new ArrayList<>();
+    List<ModuleEntry<M>> hostEntries = everyHost ? new ArrayList<>() : List.of();
     try {
       if (everyHost) {
         claimAttached(entry, false, hostEntries);

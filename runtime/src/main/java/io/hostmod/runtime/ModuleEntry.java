@@ -112,15 +112,23 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
    */
   private ModuleEntry<M> firstOrPrevious;
   private ModuleEntry<M> lastOrNext;
-  /** The entries of modules loaded because they depend on this one. */
-  private Set<ModuleEntry<?>> dependents;
+  /**
+   * The entries of modules loaded because they depend on this one; {@code null} until the first.
+   * Changed under the monitor. Volatile so that a thread that has claimed the entry sees without
+   * the monitor that there are none (most entries never have one): see {@link #addDependent}.
+   */
+  private volatile Set<ModuleEntry<?>> dependents;
   /**
    * The entries this one was linked to as a dependent. Only the thread that has this entry claimed
    * links and unlinks it, so no monitor guards it: claims hand it over.
    */
   private List<ModuleEntry<?>> dependencies;
-  /** Hooks and items the module added here, removed when it is unloaded. */
-  private List<Registration> owned;
+  /**
+   * Hooks and items the module added here, removed when it is unloaded; {@code null} while there
+   * are none. Changed under the monitor; volatile so that releasing none takes no monitor: see
+   * {@link #own}.
+   */
+  private volatile List<Registration> owned;
   /** Loads under way that have resolved this entry as a dependency but not linked to it yet. */
   private int pins;
 
@@ -455,10 +463,17 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
       if (state != State.LOADED) {
         return false;
       }
-      if (dependents == null) {
-        dependents = new LinkedHashSet<>();
+      Set<ModuleEntry<?>> current = dependents;
+      if (current == null) {
+        // Published before the state is read again, as a claim sets the state before it reads
+        // this without the monitor: either that claim sees the set (and takes the monitor), or
+        // this sees the claim.
+        dependents = current = new LinkedHashSet<>();
+        if (state != State.LOADED) {
+          return false;
+        }
       }
-      dependents.add(dependent);
+      current.add(dependent);
     }
     dependent.linkedTo(this);
     return true;
@@ -489,8 +504,14 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
     pins--;
   }
 
-  synchronized List<ModuleEntry<?>> dependentEntries() {
-    return dependents == null ? List.of() : new ArrayList<>(dependents);
+  /** The entries that depend on this one, which the current thread has claimed. */
+  List<ModuleEntry<?>> dependentEntries() {
+    if (dependents == null) {
+      return List.of();
+    }
+    synchronized (this) {
+      return new ArrayList<>(dependents);
+    }
   }
 
   /** A module this entry is linked to as a dependent that has been unloaded since, or {@code null}. */
@@ -529,21 +550,31 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
    * released under this monitor, so a registration is either kept and released, or refused.)
    */
   synchronized boolean own(Registration registration, Context context) {
+    List<Registration> current = owned;
+    if (current == null) {
+      // Published before the context is read, as the context is closed before releaseOwned reads
+      // this without the monitor: either that sees the list (and takes the monitor), or this
+      // sees the context closed.
+      owned = current = new ArrayList<>();
+    }
     if (context != null && context.isClosed()) {
       return false;
     }
-    if (owned == null) {
-      owned = new ArrayList<>();
-    }
-    owned.add(registration);
+    current.add(registration);
     return true;
   }
 
-  /** Closes every hook and item registration the module made here, newest first. */
+  /**
+   * Closes every hook and item registration the module made here, newest first, once the
+   * context they were made through is closed.
+   */
   void releaseOwned() {
+    if (owned == null) {
+      return;
+    }
     List<Registration> release;
     synchronized (this) {
-      release = owned == null ? List.of() : owned;
+      release = owned;
       owned = null;
     }
     for (int i = release.size() - 1; i >= 0; i--) {
