@@ -175,6 +175,6 @@ final class HostTable {
   /** Removes a claimed entry from its host and ends the claim: the module is not loaded there. */
   void drop(ModuleEntry<?> entry) {
     entry.host.modules.remove(entry.name(), entry);
-    entry.settle(false);
+    entry.settleGone();
   }
 }

@@ -78,12 +78,13 @@ public final class ModuleManager {
     List<String> modules = server.modulesFor(host);
     Host activated = table.activate(host, modules.size());
     table.global().events.fire(new Event(Event.HOST_ACTIVATED, host, null, null));
+    long at = System.currentTimeMillis();
     for (String name : modules) {
       try {
         ModuleBinding<?> binding = bindings.named(name);
         // A global module loaded for an earlier host already serves this one.
         if (server.loadedEntry(activated, binding) == null) {
-          lifecycle.load(activated, binding);
+          lifecycle.load(activated, binding, at);
         }
       } catch (ModuleException failure) {
         LOG.log(System.Logger.Level.ERROR, () -> "module '" + name + "' did not load on host '" + host
