@@ -48,6 +48,8 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
   final ModuleKind kind;
   /** Where the entry stands in its host's load order, to unload a host's modules newest first. */
   final int sequence;
+  /** Its module's slot in its host's entries. */
+  final int slot;
 
   /**
    * Which entry each thread is waiting for, to find a cycle of waits before it forms. Guarded by
@@ -133,12 +135,13 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
   /** Loads under way that have resolved this entry as a dependency but not linked to it yet. */
   private int pins;
 
-  ModuleEntry(Host host, ModuleBinding<M> binding) {
+  ModuleEntry(Host host, ModuleBinding<M> binding, int slot) {
     this.host = host;
     this.binding = binding;
     this.name = binding.name();
     this.kind = binding.kind();
     this.sequence = host.nextSequence();
+    this.slot = slot;
     // A plain write: the host's map publishes the entry, and a volatile one would cost a fence.
     STATE.set(this, State.LOADING);
   }

@@ -76,7 +76,7 @@ public final class ModuleManager {
       throw ModuleException.hostNotConfigured(host);
     }
     List<String> modules = server.modulesFor(host);
-    Host activated = table.activate(host, modules.size());
+    Host activated = table.activate(host);
     table.global().events.fire(new Event(Event.HOST_ACTIVATED, host, null, null));
     long at = System.currentTimeMillis();
     for (String name : modules) {
@@ -183,7 +183,7 @@ public final class ModuleManager {
     if (found == null) {
       return false;
     }
-    ModuleEntry<?> entry = found.modules.get(requireName(name, "module name"));
+    ModuleEntry<?> entry = found.entry(requireName(name, "module name"));
     return entry != null && entry.isLoaded();
   }
 
@@ -191,11 +191,11 @@ public final class ModuleManager {
   public Set<String> loadedModules(String host) {
     Host found = table.active(requireName(host, "host"), null);
     Set<String> names = new TreeSet<>();
-    found.modules.forEach((name, entry) -> {
+    for (ModuleEntry<?> entry : found.entries()) {
       if (entry.isLoaded()) {
-        names.add(name);
+        names.add(entry.name);
       }
-    });
+    }
     return names;
   }
 
@@ -247,8 +247,10 @@ public final class ModuleManager {
       Map<String, ModuleStatus> modules = new TreeMap<>();
       host.failuresSoFar().forEach((module, failure) -> modules.put(module, new ModuleStatus(
           module, bindings.named(module).kind(), ModuleState.FAILED, failure.at(), failure.cause())));
-      host.modules.forEach((module, entry) -> modules.put(module, new ModuleStatus(
-          module, entry.binding.kind(), entry.publicState(), Instant.ofEpochMilli(entry.since()), null)));
+      for (ModuleEntry<?> entry : host.entries()) {
+        modules.put(entry.name, new ModuleStatus(
+            entry.name, entry.kind, entry.publicState(), Instant.ofEpochMilli(entry.since()), null));
+      }
       hosts.add(new HostStatus(name, List.copyOf(modules.values())));
     }
     return hosts;
@@ -292,7 +294,7 @@ public final class ModuleManager {
   /** The proxy of a shared module on a host: for the manager and for module contexts. */
   static HostProxy<?> hostProxy(Server server, Host host, Class<?> proxyType) {
     ModuleBinding<?> binding = server.bindings.ofProxyType(proxyType);
-    ModuleEntry<?> entry = host.modules.get(binding.name());
+    ModuleEntry<?> entry = host.entry(binding.name());
     if (entry == null || !entry.isLoaded()) {
       throw ModuleException.notLoaded(host.name, binding.name());
     }
@@ -300,7 +302,7 @@ public final class ModuleManager {
   }
 
   private ModuleEntry<?> loadedEntry(String host, String name) {
-    ModuleEntry<?> entry = table.active(requireName(host, "host"), name).modules.get(name);
+    ModuleEntry<?> entry = table.active(requireName(host, "host"), name).entry(name);
     if (entry == null || !entry.isLoaded()) {
       throw ModuleException.notLoaded(host, name);
     }
