@@ -433,9 +433,8 @@ final class Lifecycle {
   }
 
   /**
-   * Unloads a claimed entry: first the modules that depend on it, then (from "*", for a shared
-   * module) every host part, then the module itself. From "*", every host part is claimed before
-   * anything is unloaded, so that the module leaves every host at once for whoever looks.
+   * Unloads a claimed entry: first the modules that depend on it, then the module itself (for a
+   * shared module from "*", {@link #unloadFromEveryHost}).
    *
    * <p>If a module that must go first cannot be claimed ({@code module-busy}: the current thread
    * is loading or unloading it further up its stack, or waiting would deadlock), the entry stays
@@ -443,12 +442,34 @@ final class Lifecycle {
    * unloaded.
    */
   private <M> void unloadAcquired(ModuleEntry<M> entry) {
-    boolean everyHost = entry.kind == ModuleKind.SHARED && entry.host.isGlobal();
-    List<ModuleEntry<M>> hostEntries = everyHost ? new ArrayList<>() : List.of();
+    if (entry.kind == ModuleKind.SHARED && entry.host.isGlobal()) {
+      unloadFromEveryHost(entry);
+      return;
+    }
     try {
-      if (everyHost) {
-        claimAttached(entry, false, hostEntries);
-      }
+      unloadDependents(entry);
+    } catch (RuntimeException | Error refused) {
+      entry.settleUnchanged();
+      throw refused;
+    }
+    if (entry.kind == ModuleKind.SHARED) {
+      unloadHostPart(entry);
+    } else {
+      callUnload(entry);
+      gone(entry);
+    }
+  }
+
+  /**
+   * Unlike Prosody, unloading a shared module from "*" first unloads it from every host: every
+   * host part is claimed before anything is unloaded, so that the module leaves every host at
+   * once for whoever looks. Then as {@link #unloadAcquired}, for the global entry and each host
+   * part.
+   */
+  private <M> void unloadFromEveryHost(ModuleEntry<M> entry) {
+    List<ModuleEntry<M>> hostEntries = new ArrayList<>();
+    try {
+      claimAttached(entry, false, hostEntries);
       unloadDependents(entry);
       for (ModuleEntry<M> hostEntry : hostEntries) {
         unloadDependents(hostEntry);
@@ -458,16 +479,9 @@ final class Lifecycle {
       entry.settleUnchanged();
       throw refused;
     }
-    if (entry.kind == ModuleKind.SHARED) {
-      if (!entry.host.isGlobal()) {
-        unloadHostPart(entry);
-        return;
-      }
-      // Unlike Prosody, unloading a shared module from "*" first unloads it from every host.
-      entry.drop();
-      for (ModuleEntry<M> hostEntry : hostEntries) {
-        unloadHostPart(hostEntry);
-      }
+    entry.drop();
+    for (ModuleEntry<M> hostEntry : hostEntries) {
+      unloadHostPart(hostEntry);
     }
     callUnload(entry);
     gone(entry);
