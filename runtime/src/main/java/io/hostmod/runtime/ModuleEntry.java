@@ -12,10 +12,11 @@ import java.util.Set;
 /**
  * One module on one host: an entry of the host -> module map that {@link HostTable} owns.
  *
- * <p>An entry is claimed by the thread that loads, unloads or reloads it ({@code LOADING} or
- * {@code BUSY}); other threads wait for it to settle ({@code LOADED} or {@code GONE}). Lifecycle
- * methods run while the entry is claimed but no monitor is held, so they may call the manager for
- * other modules. A claim is one compare-and-set of the state ({@code LOADED} to {@code BUSY}) and a
+ * <p>An entry is claimed by the thread that loads, unloads or reloads it ({@code LOADING}, {@code
+ * UNLOADING}, {@code RELOADING}, {@code DROPPING}); other threads wait for it to settle ({@code
+ * LOADED} or {@code GONE}). Lifecycle methods run while the entry is claimed but no monitor is
+ * held, so they may call the manager for other modules. A claim is one compare-and-set of the
+ * state (from {@code LOADED}) and a
  * settle one volatile write of it; the monitor is taken only to wait, to wake waiters, and to guard
  * what other threads change (dependents, pins, attached hosts, registrations), a few instructions
  * at a time. A wait that would close a cycle of threads each waiting for an entry the next one has
@@ -25,7 +26,7 @@ import java.util.Set;
  * reads as loaded only while the global entry does, and a thread that waits for it also waits
  * for the global entry to be released by another thread. So the first load on a host (which
  * settles the host entry, then the global one) and an unload of {@code "*"} (which marks the
- * global entry {@link #drop dropping} before it unloads the host parts one by one) each take
+ * global entry {@link #drop DROPPING} before it unloads the host parts one by one) each take
  * effect at one instant for every host.
  *
  * <p>The entry outlives reloads, so host proxies bound to it keep working; {@link #part()} is
@@ -34,11 +35,25 @@ import java.util.Set;
  */
 final class ModuleEntry<M> implements HostProxy.Target<M> {
 
+  /** Where an entry stands, in one field: the entry stays within 88 bytes. */
   private enum State {
     LOADING,
     LOADED,
-    BUSY,
-    GONE
+    UNLOADING,
+    RELOADING,
+    /** A shared module's global entry being unloaded with all its host parts: none reads as loaded. */
+    DROPPING,
+    GONE;
+
+    /** Claimed by a thread: other threads wait for it to settle. */
+    boolean isClaimed() {
+      return this != LOADED && this != GONE;
+    }
+
+    /** Loaded and not yet unloaded: a reload or an unload in progress counts as loaded. */
+    boolean isLoaded() {
+      return this == LOADED || this == UNLOADING || this == RELOADING;
+    }
   }
 
   final Host host;
@@ -76,14 +91,10 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
    */
   private volatile HostPart<M> part;
   /**
-   * Claimed ({@code LOADING}, {@code BUSY}) or settled ({@code LOADED}, {@code GONE}). A claim of a
-   * loaded entry is a compare-and-set; only the claiming thread changes it afterwards.
+   * Claimed or settled. A claim of a loaded entry is a compare-and-set; only the claiming thread
+   * changes it afterwards.
    */
   private volatile State state;
-  /** Written by the thread that claims the entry; read by it, or racily for a status page. */
-  private boolean reloading;
-  /** A shared module's global entry being unloaded with all its host parts: none reads as loaded. */
-  private volatile boolean dropping;
   /**
    * When the entry last settled as loaded (0: not yet). The clock is read once per operation (a
    * load, a reload, a host's activation), not per entry, nor when a claim starts, is refused or
@@ -179,8 +190,7 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
    * entry counts only while its global entry does.
    */
   boolean isLoaded() {
-    State current = state;
-    if ((current != State.LOADED && current != State.BUSY) || dropping) {
+    if (!state.isLoaded()) {
       return false;
     }
     ModuleEntry<M> from = global;
@@ -192,15 +202,15 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
    * at once: from now on neither it nor any host entry attached to it reads as loaded.
    */
   void drop() {
-    dropping = true;
+    state = State.DROPPING;
   }
 
   ModuleState publicState() {
     return switch (state) {
       case LOADING -> ModuleState.LOADING;
       case LOADED -> ModuleState.LOADED;
-      case BUSY -> reloading ? ModuleState.RELOADING : ModuleState.UNLOADING;
-      case GONE -> ModuleState.UNLOADING;
+      case RELOADING -> ModuleState.RELOADING;
+      case UNLOADING, DROPPING, GONE -> ModuleState.UNLOADING;
     };
   }
 
@@ -279,8 +289,7 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
   }
 
   private boolean isClaimedByOtherThread() {
-    State current = state;
-    return (current == State.LOADING || current == State.BUSY) && owner != Thread.currentThread();
+    return state.isClaimed() && owner != Thread.currentThread();
   }
 
   /**
@@ -300,7 +309,7 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
 
   /** {@link #awaitOwnSettled} for an entry found claimed: under the monitor, to wait on it. */
   private synchronized boolean awaitOwnSettledSlowly() {
-    if (state != State.LOADING && state != State.BUSY) {
+    if (!state.isClaimed()) {
       return state == State.LOADED;
     }
     if (owner == Thread.currentThread()) {
@@ -319,7 +328,7 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
     // either this sees the new state or the settle sees this waiter and wakes it.
     waiters++;
     try {
-      while (state == State.LOADING || state == State.BUSY) {
+      while (state.isClaimed()) {
         try {
           wait();
         } catch (InterruptedException e) {
@@ -364,11 +373,10 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
 
   /** Claims a loaded entry; {@code false} if another thread claimed it first (or it is not loaded). */
   private boolean claim(boolean forReload) {
-    if (!STATE.compareAndSet(this, State.LOADED, State.BUSY)) {
+    if (!STATE.compareAndSet(this, State.LOADED, forReload ? State.RELOADING : State.UNLOADING)) {
       return false;
     }
     owner = Thread.currentThread();
-    reloading = forReload;
     return true;
   }
 
@@ -397,9 +405,6 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
     // one volatile write, publishing the plain and release writes before it; it comes before the
     // waiter count is read, as awaitOwnSettledSlowly counts itself before it reads the state.
     owner = null;
-    if (dropping) {
-      dropping = false;
-    }
     state = settled;
     if (waiters > 0) {
       synchronized (this) {
