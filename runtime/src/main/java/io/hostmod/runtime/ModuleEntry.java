@@ -30,8 +30,10 @@ import java.util.Set;
  * effect at one instant for every host.
  *
  * <p>The entry outlives reloads, so host proxies bound to it keep working; {@link #part()} is
- * read without locking. It also records what depends on it, and the hooks and items its module
- * added, so that unloading it removes them.
+ * read without locking. The entry keeps its instance's {@link Context}, which holds the instance,
+ * and makes the {@link HostPart} when asked: one object per loaded module and host instead of two
+ * (a part that a proxy call reads and drops is not even allocated once compiled). It also records
+ * what depends on it, and the hooks and items its module added, so that unloading it removes them.
  */
 final class ModuleEntry<M> implements HostProxy.Target<M> {
 
@@ -73,23 +75,24 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
   private static final Map<Thread, ModuleEntry<?>> WAITING = new HashMap<>();
 
   private static final VarHandle STATE;
-  private static final VarHandle PART;
+  private static final VarHandle CONTEXT;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       STATE = lookup.findVarHandle(ModuleEntry.class, "state", State.class);
-      PART = lookup.findVarHandle(ModuleEntry.class, "part", HostPart.class);
+      CONTEXT = lookup.findVarHandle(ModuleEntry.class, "context", Context.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
   /**
-   * Read without locking (proxies, {@code isLoaded}); written only by the thread that has the entry
-   * claimed, in release mode: the settle that follows publishes it with a full fence.
+   * The context of the instance loaded here, holding the instance; {@code null} while none is.
+   * Read without locking (proxies); written only by the thread that has the entry claimed, in
+   * release mode: the settle that follows publishes it with a full fence.
    */
-  private volatile HostPart<M> part;
+  private volatile Context context;
   /**
    * Claimed or settled. A claim of a loaded entry is a compare-and-set; only the claiming thread
    * changes it afterwards.
@@ -168,7 +171,7 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
 
   @Override
   public HostPart<M> part() {
-    HostPart<M> current = part;
+    HostPart<M> current = partOrNull();
     if (current == null) {
       throw ModuleException.notLoaded(host.name, binding.name());
     }
@@ -176,13 +179,23 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
   }
 
   /** The part, or {@code null} while the module is not (or no longer) loaded here. */
+  @SuppressWarnings("unchecked") // setPart binds a context of this entry only to an instance of its module
   HostPart<M> partOrNull() {
-    return part;
+    Context current = context;
+    return current == null ? null : new HostPart<>((M) current.instance(), current);
   }
 
-  /** Sets the part of an entry the current thread has claimed; its settle publishes it. */
+  /**
+   * Sets the part of an entry the current thread has claimed (its context, made by the runtime for
+   * this entry, bound to its instance); the settle that follows publishes it.
+   */
   void setPart(HostPart<M> part) {
-    PART.setRelease(this, part);
+    Context current = null;
+    if (part != null) {
+      current = (Context) part.context();
+      current.bind(part.module());
+    }
+    CONTEXT.setRelease(this, current);
   }
 
   /**
@@ -393,8 +406,8 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
 
   /** Ends the claim: gone (the caller has already removed it from its host). */
   void settleGone() {
-    if (part != null) {
-      PART.setRelease(this, null);
+    if (context != null) {
+      CONTEXT.setRelease(this, null);
     }
     settle(State.GONE);
   }
