@@ -180,10 +180,12 @@ public final class ModuleManager {
    */
   public boolean isLoaded(String host, String name) {
     Host found = table.find(requireName(host, "host"));
-    if (found == null) {
+    // Through the manager's server, not the host's: the two lookups do not wait for each other.
+    int slot = server.slot(requireName(name, "module name"));
+    if (found == null || slot < 0) {
       return false;
     }
-    ModuleEntry<?> entry = found.entry(requireName(name, "module name"));
+    ModuleEntry<?> entry = found.entry(slot);
     return entry != null && entry.isLoaded();
   }
 
