@@ -118,9 +118,13 @@ final class HostTable {
    * Claims a new entry for the module on the host, or, if the module is loaded there already,
    * returns that entry unclaimed. Waits while another thread loads or unloads it.
    */
-  @SuppressWarnings("unchecked") // the map holds, under a module's name, only entries of its binding
   <M> ModuleEntry<M> claimOrFind(Host host, ModuleBinding<M> binding) {
-    int slot = server.slot(binding.name());
+    return claimOrFind(host, binding, server.slot(binding.name()));
+  }
+
+  /** {@link #claimOrFind(Host, ModuleBinding)} with the module's slot, known already. */
+  @SuppressWarnings("unchecked") // a module's slot holds only entries of its binding
+  <M> ModuleEntry<M> claimOrFind(Host host, ModuleBinding<M> binding, int slot) {
     while (true) {
       // Looked up first: most calls for a global entry find it, and need no new entry.
       ModuleEntry<?> existing = host.entry(slot);

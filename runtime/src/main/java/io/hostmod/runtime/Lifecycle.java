@@ -292,7 +292,7 @@ final class Lifecycle {
   /** Attaches the host entry to the module's global entry, creating the global instance if needed. */
   private <M> ModuleEntry<M> joinGlobal(ModuleEntry<M> hostEntry) {
     while (true) {
-      ModuleEntry<M> global = table.claimOrFind(table.global(), hostEntry.binding);
+      ModuleEntry<M> global = table.claimOrFind(table.global(), hostEntry.binding, hostEntry.slot);
       if (global.isClaimedByCurrentThread()) {
         try {
           global.setPart(create(global));
