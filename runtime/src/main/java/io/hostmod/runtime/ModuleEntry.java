@@ -16,11 +16,11 @@ import java.util.Set;
  * UNLOADING}, {@code RELOADING}, {@code DROPPING}); other threads wait for it to settle ({@code
  * LOADED} or {@code GONE}). Lifecycle methods run while the entry is claimed but no monitor is
  * held, so they may call the manager for other modules. A claim is one compare-and-set of the
- * state (from {@code LOADED}) and a
- * settle one volatile write of it; the monitor is taken only to wait, to wake waiters, and to guard
- * what other threads change (dependents, pins, attached hosts, registrations), a few instructions
- * at a time. A wait that would close a cycle of threads each waiting for an entry the next one has
- * claimed fails with {@code module-busy} instead of deadlocking.
+ * state (from {@code LOADED}) and a settle one volatile write of it; the monitor is taken only to
+ * wait, to wake waiters, and to guard what other threads change (dependents, pins, attached hosts,
+ * registrations), a few instructions at a time. A wait that would close a cycle of threads each
+ * waiting for an entry the next one has claimed fails with {@code module-busy} instead of
+ * deadlocking.
  *
  * <p>A shared module's host entry is loaded, and settled, only together with its global entry: it
  * reads as loaded only while the global entry does, and a thread that waits for it also waits
@@ -582,7 +582,7 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
    * Keeps a hook or item registration that {@code context} made, to be closed when the module is
    * unloaded from here; {@code false} (not kept) if that context is closed: its instance has been
    * unloaded, or failed to load. (A context is closed before the entry's registrations are
-   * released under this monitor, so a registration is either kept and released, or refused.)
+   * released, so a registration is either kept and released, or refused.)
    */
   synchronized boolean own(Registration registration, Context context) {
     List<Registration> current = owned;
