@@ -20,9 +20,22 @@ final class Context implements HostContext {
 
   private final ModuleEntry<?> entry;
   private volatile boolean closed;
+  /**
+   * The instance this context serves (for a shared module's host part, the global instance), set
+   * when its entry takes it as its part: the entry keeps this context only, not a {@link HostPart}.
+   */
+  private Object instance;
 
   Context(ModuleEntry<?> entry) {
     this.entry = entry;
+  }
+
+  void bind(Object instance) {
+    this.instance = instance;
+  }
+
+  Object instance() {
+    return instance;
   }
 
   void close() {

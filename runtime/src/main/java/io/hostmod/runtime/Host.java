@@ -1,6 +1,9 @@
 package io.hostmod.runtime;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -8,10 +11,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An active host: its modules by name, its events, its items and shared stores, and the last
+ * An active host: its module entries, its events, its items and shared stores, and the last
  * failure of each module that failed to load here. Owned by {@link HostTable}.
  */
 final class Host {
+
+  private static final VarHandle ENTRY = MethodHandles.arrayElementVarHandle(ModuleEntry[].class);
 
   /** Why a module's last load on this host failed, and when. */
   record Failure(String cause, Instant at) {}
@@ -28,7 +33,14 @@ final class Host {
   final String name;
   /** The server of this host: one reference per host, so that the contexts need not hold one. */
   final Server server;
-  final ConcurrentHashMap<String, ModuleEntry<?>> modules;
+  /**
+   * The entry of each module on this host (claimed or settled), at the module's slot ({@link
+   * Server#slot}), read without locking. An array rather than a concurrent map: adding an entry is
+   * one compare-and-set and removing it one release write, with no node made per entry, and an
+   * array of one reference per module of the catalogs is smaller than a map's nodes once a host
+   * has a tenth of them loaded.
+   */
+  private final ModuleEntry<?>[] entries;
   final EventBus events = new EventBus();
   // Made when first needed: most hosts never have a failure, an item or a shared store, and an
   // empty concurrent map still costs some 64 bytes.
@@ -42,15 +54,45 @@ final class Host {
   private final AtomicInteger sequence = new AtomicInteger();
 
   Host(String name, Server server) {
-    this(name, server, 0);
-  }
-
-  /** A host whose map is sized for the modules it is about to load, so that it does not grow on the way. */
-  Host(String name, Server server, int expectedModules) {
     this.name = name;
     this.server = server;
     this.global = name.equals(ModuleManager.GLOBAL);
-    this.modules = expectedModules > 0 ? new ConcurrentHashMap<>(expectedModules) : new ConcurrentHashMap<>();
+    this.entries = new ModuleEntry<?>[server.slots()];
+  }
+
+  /** The module's entry here, claimed or settled, or {@code null}. */
+  ModuleEntry<?> entry(String module) {
+    int slot = server.slot(module);
+    return slot < 0 ? null : entry(slot);
+  }
+
+  ModuleEntry<?> entry(int slot) {
+    return (ModuleEntry<?>) ENTRY.getAcquire(entries, slot);
+  }
+
+  /** Adds a new entry at its slot unless the module has one here; returns that one, or {@code null}. */
+  ModuleEntry<?> addIfAbsent(ModuleEntry<?> entry) {
+    return (ModuleEntry<?>) ENTRY.compareAndExchange(entries, entry.slot, null, entry);
+  }
+
+  /**
+   * Removes an entry. Only the thread that has it claimed removes it, and no entry replaces
+   * another, so a release write does: the settle that follows publishes it.
+   */
+  void remove(ModuleEntry<?> entry) {
+    ENTRY.setRelease(entries, entry.slot, null);
+  }
+
+  /** The entries here now, claimed or settled, in slot order. */
+  List<ModuleEntry<?>> entries() {
+    List<ModuleEntry<?>> found = new ArrayList<>();
+    for (int slot = 0; slot < entries.length; slot++) {
+      ModuleEntry<?> entry = entry(slot);
+      if (entry != null) {
+        found.add(entry);
+      }
+    }
+    return found;
   }
 
   boolean isGlobal() {

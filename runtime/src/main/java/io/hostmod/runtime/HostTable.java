@@ -1,6 +1,5 @@
 package io.hostmod.runtime;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -53,15 +52,10 @@ final class HostTable {
   }
 
   Host activate(String name) {
-    return activate(name, 0);
-  }
-
-  /** Activates a host about to load about {@code expectedModules} modules. */
-  Host activate(String name, int expectedModules) {
     if (name.equals(ModuleManager.GLOBAL)) {
       throw ModuleException.globalHostIsFixed(name);
     }
-    Host host = new Host(name, server, expectedModules);
+    Host host = new Host(name, server);
     if (hosts.putIfAbsent(name, host) != null) {
       throw ModuleException.hostAlreadyActive(name);
     }
@@ -87,7 +81,7 @@ final class HostTable {
       if (host.closing) {
         throw ModuleException.unknownHost(name, null);
       }
-      for (ModuleEntry<?> entry : host.modules.values()) {
+      for (ModuleEntry<?> entry : host.entries()) {
         if (entry.isClaimedByCurrentThread()) {
           throw ModuleException.busy(name, entry.name());
         }
@@ -110,7 +104,7 @@ final class HostTable {
 
   /** The host's entries, newest first: the order to unload them in. */
   List<ModuleEntry<?>> entriesNewestFirst(Host host) {
-    List<ModuleEntry<?>> entries = new ArrayList<>(host.modules.values());
+    List<ModuleEntry<?>> entries = host.entries();
     entries.sort((a, b) -> Integer.compare(b.sequence, a.sequence));
     return entries;
   }
@@ -124,15 +118,20 @@ final class HostTable {
    * Claims a new entry for the module on the host, or, if the module is loaded there already,
    * returns that entry unclaimed. Waits while another thread loads or unloads it.
    */
-  @SuppressWarnings("unchecked") // the map holds, under a module's name, only entries of its binding
   <M> ModuleEntry<M> claimOrFind(Host host, ModuleBinding<M> binding) {
+    return claimOrFind(host, binding, server.slot(binding.name()));
+  }
+
+  /** {@link #claimOrFind(Host, ModuleBinding)} with the module's slot, known already. */
+  @SuppressWarnings("unchecked") // a module's slot holds only entries of its binding
+  <M> ModuleEntry<M> claimOrFind(Host host, ModuleBinding<M> binding, int slot) {
     while (true) {
       // Looked up first: most calls for a global entry find it, and need no new entry.
-      ModuleEntry<?> existing = host.modules.get(binding.name());
+      ModuleEntry<?> existing = host.entry(slot);
       ModuleEntry<M> fresh = null;
       if (existing == null) {
-        fresh = new ModuleEntry<>(host, binding);
-        existing = host.modules.putIfAbsent(fresh.name, fresh);
+        fresh = new ModuleEntry<>(host, binding, slot);
+        existing = host.addIfAbsent(fresh);
       }
       if (existing == null) {
         if (host.closing) {
@@ -159,7 +158,7 @@ final class HostTable {
    */
   ModuleEntry<?> acquire(Host host, String name, boolean forReload) {
     while (true) {
-      ModuleEntry<?> entry = host.modules.get(name);
+      ModuleEntry<?> entry = host.entry(name);
       if (entry == null) {
         Host.Failure failure = host.failure(name);
         throw failure == null
@@ -174,7 +173,7 @@ final class HostTable {
 
   /** Removes a claimed entry from its host and ends the claim: the module is not loaded there. */
   void drop(ModuleEntry<?> entry) {
-    entry.host.modules.remove(entry.name(), entry);
-    entry.settle(false);
+    entry.host.remove(entry);
+    entry.settleGone();
   }
 }

@@ -27,12 +27,21 @@ final class Lifecycle {
 
   /** Loads the module on the host, its dependencies first; on failure, unloads those it loaded. */
   <M> void load(Host host, ModuleBinding<M> binding) {
-    List<ModuleEntry<?>> loadedHere = new ArrayList<>();
+    load(host, binding, System.currentTimeMillis());
+  }
+
+  /**
+   * {@link #load(Host, ModuleBinding)} for an operation that read the clock at {@code at}, the time
+   * the entries it loads are loaded since: a host's activation reads it once for all its modules.
+   */
+  <M> void load(Host host, ModuleBinding<M> binding, long at) {
+    LoadCall call = new LoadCall(at);
     try {
-      loadWithDependencies(host, binding, loadedHere);
+      loadWithDependencies(host, binding, call);
     } catch (RuntimeException | Error failure) {
       // Newest first, so that what this call loaded on top of an entry is gone before it. An entry
       // that another load has started to use since stays: it is that load's now.
+      List<ModuleEntry<?>> loadedHere = call.loadedOnTheWay();
       for (int i = loadedHere.size() - 1; i >= 0; i--) {
         ModuleEntry<?> loaded = loadedHere.get(i);
         try {
@@ -49,23 +58,52 @@ final class Lifecycle {
   }
 
   /**
-   * Loads the dependencies the host does not have yet (recording them in {@code loadedHere}, with
-   * the global instance of a shared one if this created it), then the module, linked to its
+   * One call of {@link #load}: when it started, and the entries it loaded on the way besides the
+   * module itself (dependencies, a shared module's global instance), oldest first, to unload
+   * them again if it fails.
+   */
+  private static final class LoadCall {
+    final long at;
+    /** Made when the first is loaded: most loads load nothing on the way. */
+    private List<ModuleEntry<?>> loadedOnTheWay;
+
+    LoadCall(long at) {
+      this.at = at;
+    }
+
+    void loadedOnTheWay(ModuleEntry<?> entry) {
+      if (loadedOnTheWay == null) {
+        loadedOnTheWay = new ArrayList<>();
+      }
+      loadedOnTheWay.add(entry);
+    }
+
+    List<ModuleEntry<?>> loadedOnTheWay() {
+      return loadedOnTheWay == null ? List.of() : loadedOnTheWay;
+    }
+  }
+
+  /**
+   * Loads the dependencies the host does not have yet (recording them in {@code call}, with the
+   * global instance of a shared one if this created it), then the module, linked to its
    * dependencies before any of its code runs, so that unloading one always unloads it first.
    */
-  private <M> ModuleEntry<M> loadWithDependencies(
-      Host host, ModuleBinding<M> binding, List<ModuleEntry<?>> loadedHere) {
+  private <M> ModuleEntry<M> loadWithDependencies(Host host, ModuleBinding<M> binding, LoadCall call) {
+    if (binding.dependencies().isEmpty()) {
+      // Nothing to load, pin or link first: most modules.
+      return loadOne(host, binding, List.of(), call);
+    }
     while (true) {
       List<ModuleEntry<?>> dependencies = new ArrayList<>();
       try {
         try {
-          loadDependencies(host, binding, loadedHere, dependencies);
+          loadDependencies(host, binding, call, dependencies);
         } catch (RuntimeException | Error failure) {
           // The module did not load, for a cause outside it: shown as its failure all the same.
           failed(server.homeOf(host, binding), binding.name(), failure);
           throw failure;
         }
-        return loadOne(host, binding, dependencies, loadedHere);
+        return loadOne(host, binding, dependencies, call);
       } catch (Relink raced) {
         // Another thread took a dependency for an unload or reload before this module was linked
         // to it, and none of this module's code ran yet: wait for that, then resolve them again.
@@ -97,26 +135,26 @@ final class Lifecycle {
   private void loadDependencies(
       Host host,
       ModuleBinding<?> binding,
-      List<ModuleEntry<?>> loadedHere,
+      LoadCall call,
       List<ModuleEntry<?>> dependencies) {
     for (String name : binding.dependencies()) {
       ModuleBinding<?> dependency = server.bindings.dependency(binding.name(), name);
       if (server.config.isDisabled(host.name, name)) {
         throw ModuleException.dependencyDisabled(host.name, binding.name(), name);
       }
-      dependencies.add(pinnedDependency(host, dependency, loadedHere));
+      dependencies.add(pinnedDependency(host, dependency, call));
     }
   }
 
   /** The dependency's entry on the host, loaded first if it is not there, and pinned. */
   private ModuleEntry<?> pinnedDependency(
-      Host host, ModuleBinding<?> dependency, List<ModuleEntry<?>> loadedHere) {
+      Host host, ModuleBinding<?> dependency, LoadCall call) {
     while (true) {
       ModuleEntry<?> entry = server.loadedEntry(host, dependency);
       if (entry == null) {
         try {
-          entry = loadWithDependencies(host, dependency, loadedHere);
-          loadedHere.add(entry);
+          entry = loadWithDependencies(host, dependency, call);
+          call.loadedOnTheWay(entry);
         } catch (ModuleException raced) {
           // Another thread loaded it meanwhile: that is as good.
           entry = server.loadedEntry(host, dependency);
@@ -137,20 +175,20 @@ final class Lifecycle {
       Host host,
       ModuleBinding<M> binding,
       List<ModuleEntry<?>> dependencies,
-      List<ModuleEntry<?>> loadedHere) {
+      LoadCall call) {
     return switch (binding.kind()) {
-      case PER_HOST -> loadInstance(host, binding, host, dependencies);
-      case GLOBAL -> loadInstance(host, binding, table.global(), dependencies);
+      case PER_HOST -> loadInstance(host, binding, host, dependencies, call);
+      case GLOBAL -> loadInstance(host, binding, table.global(), dependencies, call);
       case SHARED ->
           host.isGlobal()
-              ? loadInstance(host, binding, host, dependencies)
-              : attach(host, binding, dependencies, loadedHere);
+              ? loadInstance(host, binding, host, dependencies, call)
+              : attach(host, binding, dependencies, call);
     };
   }
 
   /** Creates the module's instance on {@code target}: the host asked for, or "*" for a global module. */
   private <M> ModuleEntry<M> loadInstance(
-      Host asked, ModuleBinding<M> binding, Host target, List<ModuleEntry<?>> dependencies) {
+      Host asked, ModuleBinding<M> binding, Host target, List<ModuleEntry<?>> dependencies, LoadCall call) {
     ModuleEntry<M> entry = table.claimOrFind(target, binding);
     if (!entry.isClaimedByCurrentThread()) {
       throw asked == target
@@ -170,7 +208,7 @@ final class Lifecycle {
       abandon(entry, failure);
       throw failure;
     }
-    entry.settle(true);
+    entry.settleLoaded(call.at);
     loaded(entry);
     return entry;
   }
@@ -204,13 +242,13 @@ final class Lifecycle {
    * Loads a shared module on a real host: creates the global instance if this is the first host
    * (the global entry stays claimed until this host's {@code @AddHost} returned, so the creation
    * and the first attach succeed or fail together), then calls {@code @AddHost}. A global instance
-   * it created is added to {@code loadedHere}.
+   * it created is recorded in {@code call}.
    */
   private <M> ModuleEntry<M> attach(
       Host host,
       ModuleBinding<M> binding,
       List<ModuleEntry<?>> dependencies,
-      List<ModuleEntry<?>> loadedHere) {
+      LoadCall call) {
     ModuleEntry<M> entry = table.claimOrFind(host, binding);
     if (!entry.isClaimedByCurrentThread()) {
       throw ModuleException.alreadyLoaded(host.name, binding.name());
@@ -241,10 +279,10 @@ final class Lifecycle {
       }
       throw failure;
     }
-    entry.settle(true);
+    entry.settleLoaded(call.at);
     if (first) {
-      global.settle(true);
-      loadedHere.add(global);
+      global.settleLoaded(call.at);
+      call.loadedOnTheWay(global);
       loaded(global);
     }
     loaded(entry);
@@ -254,7 +292,7 @@ final class Lifecycle {
   /** Attaches the host entry to the module's global entry, creating the global instance if needed. */
   private <M> ModuleEntry<M> joinGlobal(ModuleEntry<M> hostEntry) {
     while (true) {
-      ModuleEntry<M> global = table.claimOrFind(table.global(), hostEntry.binding);
+      ModuleEntry<M> global = table.claimOrFind(table.global(), hostEntry.binding, hostEntry.slot);
       if (global.isClaimedByCurrentThread()) {
         try {
           global.setPart(create(global));
@@ -289,7 +327,7 @@ final class Lifecycle {
       throw asLoadFailure(entry, "@Load", failure);
     }
     HostPart<M> part = new HostPart<>(module, context);
-    if (binding.kind() != ModuleKind.SHARED) {
+    if (entry.kind != ModuleKind.SHARED) {
       registerHooks(entry, part);
     }
     return part;
@@ -395,9 +433,8 @@ final class Lifecycle {
   }
 
   /**
-   * Unloads a claimed entry: first the modules that depend on it, then (from "*", for a shared
-   * module) every host part, then the module itself. From "*", every host part is claimed before
-   * anything is unloaded, so that the module leaves every host at once for whoever looks.
+   * Unloads a claimed entry: first the modules that depend on it, then the module itself (for a
+   * shared module from "*", {@link #unloadFromEveryHost}).
    *
    * <p>If a module that must go first cannot be claimed ({@code module-busy}: the current thread
    * is loading or unloading it further up its stack, or waiting would deadlock), the entry stays
@@ -405,31 +442,46 @@ final class Lifecycle {
    * unloaded.
    */
   private <M> void unloadAcquired(ModuleEntry<M> entry) {
-    boolean everyHost = entry.binding.kind() == ModuleKind.SHARED && entry.host.isGlobal();
+    if (entry.kind == ModuleKind.SHARED && entry.host.isGlobal()) {
+      unloadFromEveryHost(entry);
+      return;
+    }
+    try {
+      unloadDependents(entry);
+    } catch (RuntimeException | Error refused) {
+      entry.settleUnchanged();
+      throw refused;
+    }
+    if (entry.kind == ModuleKind.SHARED) {
+      unloadHostPart(entry);
+    } else {
+      callUnload(entry);
+      gone(entry);
+    }
+  }
+
+  /**
+   * Unlike Prosody, unloading a shared module from "*" first unloads it from every host: every
+   * host part is claimed before anything is unloaded, so that the module leaves every host at
+   * once for whoever looks. Then as {@link #unloadAcquired}, for the global entry and each host
+   * part.
+   */
+  private <M> void unloadFromEveryHost(ModuleEntry<M> entry) {
     List<ModuleEntry<M>> hostEntries = new ArrayList<>();
     try {
-      if (everyHost) {
-        claimAttached(entry, false, hostEntries);
-      }
+      claimAttached(entry, false, hostEntries);
       unloadDependents(entry);
       for (ModuleEntry<M> hostEntry : hostEntries) {
         unloadDependents(hostEntry);
       }
     } catch (RuntimeException | Error refused) {
-      hostEntries.forEach(hostEntry -> hostEntry.settle(true));
-      entry.settle(true);
+      hostEntries.forEach(ModuleEntry::settleUnchanged);
+      entry.settleUnchanged();
       throw refused;
     }
-    if (entry.binding.kind() == ModuleKind.SHARED) {
-      if (!entry.host.isGlobal()) {
-        unloadHostPart(entry);
-        return;
-      }
-      // Unlike Prosody, unloading a shared module from "*" first unloads it from every host.
-      entry.drop();
-      for (ModuleEntry<M> hostEntry : hostEntries) {
-        unloadHostPart(hostEntry);
-      }
+    entry.drop();
+    for (ModuleEntry<M> hostEntry : hostEntries) {
+      unloadHostPart(hostEntry);
     }
     callUnload(entry);
     gone(entry);
@@ -504,11 +556,12 @@ final class Lifecycle {
 
   void reload(Host host, String name) {
     ModuleEntry<?> entry = table.acquire(host, name, true);
+    long at = System.currentTimeMillis();
     ModuleException notBack = null;
-    if (entry.binding.kind() == ModuleKind.SHARED && !host.isGlobal()) {
-      reattach(entry);
+    if (entry.kind == ModuleKind.SHARED && !host.isGlobal()) {
+      reattach(entry, at);
     } else {
-      notBack = reloadInstance(entry);
+      notBack = reloadInstance(entry, at);
     }
     server.fireOnHostAndServer(host, new Event(Event.MODULE_RELOADED, host.name, name, null));
     if (notBack != null) {
@@ -522,7 +575,7 @@ final class Lifecycle {
    * then {@code @AddHost} again; the global instance and its state are left alone, and so are
    * the modules that depend on it (they reach it through the same entry).
    */
-  private <M> void reattach(ModuleEntry<M> hostEntry) {
+  private <M> void reattach(ModuleEntry<M> hostEntry, long at) {
     HostPart<M> old = hostEntry.partOrNull();
     hostEntry.setPart(null);
     callUnloadHost(hostEntry, old);
@@ -542,7 +595,7 @@ final class Lifecycle {
           new Event(Event.MODULE_UNLOADED, hostEntry.host(), hostEntry.name(), null));
       throw failure;
     }
-    hostEntry.settle(true);
+    hostEntry.settleLoaded(at);
   }
 
   /** A module unloaded for its dependency's reload, with its state, to be loaded back after. */
@@ -558,7 +611,7 @@ final class Lifecycle {
    *
    * @return the failures of host parts and dependents that did not come back, or {@code null}
    */
-  private <M> ModuleException reloadInstance(ModuleEntry<M> entry) {
+  private <M> ModuleException reloadInstance(ModuleEntry<M> entry, long at) {
     ModuleBinding<M> binding = entry.binding;
     List<ModuleEntry<M>> hostEntries = new ArrayList<>();
     List<SetAside> setAside = new ArrayList<>();
@@ -577,8 +630,8 @@ final class Lifecycle {
     } catch (RuntimeException | Error aborted) {
       // @Save threw, or a module to set aside could not be claimed: the old instance stays, with
       // its host parts, and the dependents already set aside are loaded back.
-      hostEntries.forEach(hostEntry -> hostEntry.settle(true));
-      entry.settle(true);
+      hostEntries.forEach(ModuleEntry::settleUnchanged);
+      entry.settleUnchanged();
       ModuleException notBack = loadBack(setAside);
       if (notBack != null) {
         aborted.addSuppressed(notBack);
@@ -613,14 +666,14 @@ final class Lifecycle {
     for (ModuleEntry<M> hostEntry : hostEntries) {
       try {
         hostEntry.setPart(addHost(hostEntry, fresh.module()));
-        hostEntry.settle(true);
+        hostEntry.settleLoaded(at);
       } catch (ModuleException failure) {
         hostEntry.detachFromGlobal();
         gone(hostEntry);
         refused = collect(refused, failure);
       }
     }
-    entry.settle(true);
+    entry.settleLoaded(at);
     return collect(refused, loadBack(setAside));
   }
 
@@ -639,7 +692,7 @@ final class Lifecycle {
       try {
         setAsideDependents(dependent, setAside);
       } catch (RuntimeException | Error refused) {
-        dependent.settle(true);
+        dependent.settleUnchanged();
         throw refused;
       }
       Object state = saveForDependencyReload(dependent);

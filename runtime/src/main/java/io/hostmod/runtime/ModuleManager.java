@@ -76,14 +76,15 @@ public final class ModuleManager {
       throw ModuleException.hostNotConfigured(host);
     }
     List<String> modules = server.modulesFor(host);
-    Host activated = table.activate(host, modules.size());
+    Host activated = table.activate(host);
     table.global().events.fire(new Event(Event.HOST_ACTIVATED, host, null, null));
+    long at = System.currentTimeMillis();
     for (String name : modules) {
       try {
         ModuleBinding<?> binding = bindings.named(name);
         // A global module loaded for an earlier host already serves this one.
         if (server.loadedEntry(activated, binding) == null) {
-          lifecycle.load(activated, binding);
+          lifecycle.load(activated, binding, at);
         }
       } catch (ModuleException failure) {
         LOG.log(System.Logger.Level.ERROR, () -> "module '" + name + "' did not load on host '" + host
@@ -179,10 +180,12 @@ public final class ModuleManager {
    */
   public boolean isLoaded(String host, String name) {
     Host found = table.find(requireName(host, "host"));
-    if (found == null) {
+    // Through the manager's server, not the host's: the two lookups do not wait for each other.
+    int slot = server.slot(requireName(name, "module name"));
+    if (found == null || slot < 0) {
       return false;
     }
-    ModuleEntry<?> entry = found.modules.get(requireName(name, "module name"));
+    ModuleEntry<?> entry = found.entry(slot);
     return entry != null && entry.isLoaded();
   }
 
@@ -190,11 +193,11 @@ public final class ModuleManager {
   public Set<String> loadedModules(String host) {
     Host found = table.active(requireName(host, "host"), null);
     Set<String> names = new TreeSet<>();
-    found.modules.forEach((name, entry) -> {
+    for (ModuleEntry<?> entry : found.entries()) {
       if (entry.isLoaded()) {
-        names.add(name);
+        names.add(entry.name);
       }
-    });
+    }
     return names;
   }
 
@@ -246,8 +249,10 @@ public final class ModuleManager {
       Map<String, ModuleStatus> modules = new TreeMap<>();
       host.failuresSoFar().forEach((module, failure) -> modules.put(module, new ModuleStatus(
           module, bindings.named(module).kind(), ModuleState.FAILED, failure.at(), failure.cause())));
-      host.modules.forEach((module, entry) -> modules.put(module, new ModuleStatus(
-          module, entry.binding.kind(), entry.publicState(), Instant.ofEpochMilli(entry.since()), null)));
+      for (ModuleEntry<?> entry : host.entries()) {
+        modules.put(entry.name, new ModuleStatus(
+            entry.name, entry.kind, entry.publicState(), Instant.ofEpochMilli(entry.since()), null));
+      }
       hosts.add(new HostStatus(name, List.copyOf(modules.values())));
     }
     return hosts;
@@ -291,7 +296,7 @@ public final class ModuleManager {
   /** The proxy of a shared module on a host: for the manager and for module contexts. */
   static HostProxy<?> hostProxy(Server server, Host host, Class<?> proxyType) {
     ModuleBinding<?> binding = server.bindings.ofProxyType(proxyType);
-    ModuleEntry<?> entry = host.modules.get(binding.name());
+    ModuleEntry<?> entry = host.entry(binding.name());
     if (entry == null || !entry.isLoaded()) {
       throw ModuleException.notLoaded(host.name, binding.name());
     }
@@ -299,7 +304,7 @@ public final class ModuleManager {
   }
 
   private ModuleEntry<?> loadedEntry(String host, String name) {
-    ModuleEntry<?> entry = table.active(requireName(host, "host"), name).modules.get(name);
+    ModuleEntry<?> entry = table.active(requireName(host, "host"), name).entry(name);
     if (entry == null || !entry.isLoaded()) {
       throw ModuleException.notLoaded(host, name);
     }

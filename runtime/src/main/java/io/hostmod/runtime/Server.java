@@ -1,6 +1,8 @@
 package io.hostmod.runtime;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What every part of one manager shares: the bindings, the configuration and the host table. */
 final class Server {
@@ -8,7 +10,9 @@ final class Server {
   final Bindings bindings;
   final ServerConfig config;
   final List<String> alwaysLoaded;
-  final HostTable table = new HostTable(this);
+  /** Each module's slot in a host's entries (its place among the sorted names), by name. */
+  private final Map<String, Integer> slots = new HashMap<>();
+  final HostTable table;
 
   /** The module set of every host the configuration does not list: the same for all of them. */
   private final List<String> unlistedHostModules;
@@ -18,6 +22,22 @@ final class Server {
     this.config = config;
     this.alwaysLoaded = List.copyOf(alwaysLoaded);
     this.unlistedHostModules = config.modulesFor(ModuleManager.GLOBAL, this.alwaysLoaded);
+    for (String name : bindings.names()) {
+      slots.put(name, slots.size());
+    }
+    // Last: the host table makes the global host, whose entries need the slots.
+    this.table = new HostTable(this);
+  }
+
+  /** The module's slot in every host's entries, or -1 for a name no catalog has. */
+  int slot(String module) {
+    Integer slot = slots.get(module);
+    return slot == null ? -1 : slot;
+  }
+
+  /** How many slots a host's entries have: one per module of the catalogs. */
+  int slots() {
+    return slots.size();
   }
 
   /** The modules to load when the host is activated, computed once for all unlisted hosts. */
@@ -32,7 +52,7 @@ final class Server {
 
   /** The loaded entry of a module as seen from a host, or {@code null}. */
   ModuleEntry<?> loadedEntry(Host host, ModuleBinding<?> binding) {
-    ModuleEntry<?> entry = homeOf(host, binding).modules.get(binding.name());
+    ModuleEntry<?> entry = homeOf(host, binding).entry(binding.name());
     return entry != null && entry.isLoaded() ? entry : null;
   }
 
