@@ -151,6 +151,34 @@ class GeneratedCodeTest {
     assertThat(discoverModules(classLoader(small)).moduleNames()).containsExactly("motd", "ping");
   }
 
+  /**
+   * Modules in the unnamed package get their table there too, and the catalog (in the package that
+   * sorts first, the unnamed one) lists it with the table of another package.
+   */
+  @Test
+  void modulesInTheUnnamedPackageAndANamedOne() throws Exception {
+    Source unnamed = Source.of("MotdModule", """
+        import io.hostmod.Load;
+        import io.hostmod.Module;
+
+        @Module
+        public class MotdModule {
+          @Load void load() {}
+        }
+        """);
+    Compilation both = compile(unnamed, HostmodTesting.module("PingModule", "@Module", ""));
+
+    assertThat(both).succeededWithoutWarnings();
+    assertThat(moduleTables(both)).hasSize(2);
+    assertThat(moduleTables(both).get(0)).startsWith("HostmodModules_");
+    assertThat(serviceFile(both)).startsWith("HostmodCatalog_");
+    ModuleManager manager = discoverModules(classLoader(both));
+    manager.activateHost("a.example");
+    manager.load("a.example", "motd");
+    manager.load("a.example", "ping");
+    assertThat(manager.loadedModules("a.example")).containsExactly("motd", "ping");
+  }
+
   @Test
   void perHostModuleHasAnInstanceOnEachHost() throws Exception {
     modules.load("a.example", "muc");

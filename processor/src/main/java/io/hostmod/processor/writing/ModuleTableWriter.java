@@ -54,9 +54,14 @@ public final class ModuleTableWriter {
     steps.call("unload", null, null, ModuleModel::unload);
     steps.call("unloadHost", RuntimeTypes.HOST_CONTEXT, "host", ModuleModel::unloadHost);
     steps.value(
-        "save", OBJECT, List.of("instance"), CodeBlock.of("null"), module -> module.save() == null
-            ? null
-            : CodeBlock.of("(($T) instance).$N()", module.type(), module.save().method()));
+        "save",
+        OBJECT,
+        List.of("instance"),
+        CodeBlock.of("null"),
+        module ->
+            module.save() == null
+                ? null
+                : CodeBlock.of("(($T) instance).$N()", module.type(), module.save().method()));
     steps.restore();
     steps.value(
         "hooks",
@@ -67,9 +72,14 @@ public final class ModuleTableWriter {
         CodeBlock.of("$T.of()", List.class),
         module -> module.hooks().isEmpty() ? null : hooks(module));
     steps.value(
-        "options", STRING_LIST, List.of(), CodeBlock.of("$T.of()", List.class), module -> module.options().isEmpty()
-            ? null
-            : strings(module.options().stream().map(OptionField::key).toList()));
+        "options",
+        STRING_LIST,
+        List.of(),
+        CodeBlock.of("$T.of()", List.class),
+        module ->
+            module.options().isEmpty()
+                ? null
+                : strings(module.options().stream().map(OptionField::key).toList()));
     steps.value(
         "hostProxyType",
         ParameterizedTypeName.get(

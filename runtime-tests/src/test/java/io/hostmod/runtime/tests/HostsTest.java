@@ -4,10 +4,14 @@ import static io.hostmod.runtime.ModuleException.UNKNOWN_HOST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hostmod.runtime.ModuleCatalog;
+import io.hostmod.runtime.ModuleContext;
+import io.hostmod.runtime.ModuleKind;
 import io.hostmod.runtime.ModuleManager;
+import io.hostmod.runtime.ModuleTable;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -89,5 +93,29 @@ class HostsTest extends ManagerTestBase {
 
     // No duplicate-module: it is one catalog, found twice.
     assertEquals(TEST_MODULES, both.moduleNames());
+  }
+
+  @Test
+  void tableListingAModuleOutOfOrderIsRefused() {
+    IllegalArgumentException failure =
+        assertThrows(IllegalArgumentException.class, OutOfOrderTable::new);
+
+    assertEquals(
+        OutOfOrderTable.class.getName() + " lists module motd at 1, not 0", failure.getMessage());
+  }
+
+  /**
+   * Hand-made, and ONLY to break the rule every generated table keeps: modules are listed in the
+   * order of their indexes, which the table's switches use.
+   */
+  private static final class OutOfOrderTable extends ModuleTable {
+    OutOfOrderTable() {
+      module(1, "motd", MotdModule.class, ModuleKind.PER_HOST);
+    }
+
+    @Override
+    protected Object create(int module, ModuleContext context) {
+      throw noSuchModule(module);
+    }
   }
 }
