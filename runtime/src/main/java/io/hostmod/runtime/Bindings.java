@@ -11,32 +11,116 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Every module binding of the catalogs a manager was built with, by name, module type and proxy type. */
+/**
+ * The modules installed in a manager at one moment: every binding of its catalogs by name, module
+ * type and proxy type, and each name's slot in a host's table. Never changed: {@link Modules}
+ * replaces it whole when a catalog is installed or uninstalled, so readers take no lock.
+ */
 final class Bindings {
 
-  /** Looked up on every call of the manager: hashed. Sorted names are kept apart, for listing and checks. */
-  private final Map<String, ModuleBinding<?>> byName = new HashMap<>();
-  private final Set<String> names = new TreeSet<>();
+  static final Bindings NONE = new Bindings(Map.of(), Map.of(), Map.of(), Set.of());
+
+  /** Looked up on every call of the manager: hashed. */
+  private final Map<String, ModuleBinding<?>> byName;
+  /** The catalog each module came from: the unit of install and uninstall. */
+  private final Map<String, ModuleCatalog> catalogOf;
+  /**
+   * Each name's slot in a host's table. A name keeps its slot once given, also when its module is
+   * uninstalled, so that a module installed again (new code, say) takes the same slot.
+   */
+  private final Map<String, Integer> slots;
+  /** Modules an uninstall is deciding about: loads of them wait for the decision. */
+  private final Set<String> withdrawing;
+  private final Set<String> names;
   private final Map<Class<?>, ModuleBinding<?>> byType = new HashMap<>();
   private final Map<Class<?>, ModuleBinding<?>> byProxyType = new HashMap<>();
 
-  Bindings(List<ModuleCatalog> catalogs) {
-    Map<String, String> catalogOf = new HashMap<>();
-    for (ModuleCatalog catalog : catalogs) {
-      String catalogName = catalog.getClass().getName();
-      for (ModuleBinding<?> binding : catalog.bindings()) {
-        String first = catalogOf.putIfAbsent(binding.name(), catalogName);
-        if (first != null) {
-          throw ModuleException.duplicateModule(binding.name(), first, catalogName);
-        }
-        byName.put(binding.name(), binding);
-        names.add(binding.name());
-        byType.put(binding.moduleType(), binding);
-        if (binding.hostProxyType() != null) {
-          byProxyType.put(binding.hostProxyType(), binding);
-        }
+  private Bindings(
+      Map<String, ModuleBinding<?>> byName,
+      Map<String, ModuleCatalog> catalogOf,
+      Map<String, Integer> slots,
+      Set<String> withdrawing) {
+    this.byName = byName;
+    this.catalogOf = catalogOf;
+    this.slots = slots;
+    this.withdrawing = withdrawing;
+    this.names = Collections.unmodifiableSet(new TreeSet<>(byName.keySet()));
+    for (ModuleBinding<?> binding : byName.values()) {
+      byType.put(binding.moduleType(), binding);
+      if (binding.hostProxyType() != null) {
+        byProxyType.put(binding.hostProxyType(), binding);
       }
     }
+  }
+
+  /**
+   * These bindings and the catalogs'.
+   *
+   * @throws ModuleException {@code duplicate-module} for a name two catalogs have, {@code
+   *     dependency-cycle} if the dependencies of all of them form a cycle
+   */
+  Bindings with(List<ModuleCatalog> catalogs) {
+    Map<String, ModuleBinding<?>> nextByName = new HashMap<>(byName);
+    Map<String, ModuleCatalog> nextCatalogOf = new HashMap<>(catalogOf);
+    Map<String, Integer> nextSlots = new HashMap<>(slots);
+    for (ModuleCatalog catalog : catalogs) {
+      for (ModuleBinding<?> binding : catalog.bindings()) {
+        ModuleCatalog first = nextCatalogOf.putIfAbsent(binding.name(), catalog);
+        if (first != null) {
+          throw ModuleException.duplicateModule(binding.name(), first.getClass().getName(), catalog.getClass().getName());
+        }
+        nextByName.put(binding.name(), binding);
+        nextSlots.putIfAbsent(binding.name(), nextSlots.size());
+      }
+    }
+    Bindings next = new Bindings(nextByName, nextCatalogOf, nextSlots, Set.of());
+    next.checkNoCycle();
+    return next;
+  }
+
+  /** These bindings without the named modules. */
+  Bindings without(Set<String> modules) {
+    Map<String, ModuleBinding<?>> nextByName = new HashMap<>(byName);
+    Map<String, ModuleCatalog> nextCatalogOf = new HashMap<>(catalogOf);
+    nextByName.keySet().removeAll(modules);
+    nextCatalogOf.keySet().removeAll(modules);
+    return new Bindings(nextByName, nextCatalogOf, slots, Set.of());
+  }
+
+  /** These bindings, with loads of the named modules waiting for an uninstall's decision. */
+  Bindings withdrawing(Set<String> modules) {
+    return new Bindings(byName, catalogOf, slots, Set.copyOf(modules));
+  }
+
+  /** The names of the modules installed from this catalog (of the same class), sorted. */
+  Set<String> namesFrom(ModuleCatalog catalog) {
+    Set<String> found = new TreeSet<>();
+    catalogOf.forEach((name, from) -> {
+      if (from == catalog || from.getClass() == catalog.getClass()) {
+        found.add(name);
+      }
+    });
+    return found;
+  }
+
+  /** Whether the binding is installed and no uninstall is deciding about it. */
+  boolean isCurrent(ModuleBinding<?> binding) {
+    return byName.get(binding.name()) == binding && !withdrawing.contains(binding.name());
+  }
+
+  boolean isWithdrawing(String name) {
+    return withdrawing.contains(name);
+  }
+
+  /** The module's slot in every host's table, or -1 for a name never installed. */
+  int slot(String module) {
+    Integer slot = slots.get(module);
+    return slot == null ? -1 : slot;
+  }
+
+  /** How many slots a host's table needs now. */
+  int slots() {
+    return slots.size();
   }
 
   ModuleBinding<?> named(String name) {
@@ -60,7 +144,7 @@ final class Bindings {
    * Checks that the dependencies across all catalogs form no cycle; a missing dependency is
    * reported when its dependent is loaded, not here.
    */
-  void checkNoCycle() {
+  private void checkNoCycle() {
     Map<String, Integer> state = new HashMap<>(); // 1: on the current path, 2: done
     for (String name : names) {
       visit(name, state, new ArrayDeque<>());
@@ -125,6 +209,6 @@ final class Bindings {
   }
 
   Set<String> names() {
-    return Collections.unmodifiableSet(names);
+    return names;
   }
 }

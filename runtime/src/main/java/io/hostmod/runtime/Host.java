@@ -4,7 +4,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,7 +21,7 @@ final class Host {
   private static final VarHandle ENTRY = MethodHandles.arrayElementVarHandle(ModuleEntry[].class);
 
   /** Why a module's last load on this host failed, and when. */
-  record Failure(String cause, Instant at) {}
+  record Failure(String cause, ModuleKind kind, Instant at) {}
 
   /** An item a module added; compared by identity, so equal values of two modules stay apart. */
   static final class Item {
@@ -35,19 +37,21 @@ final class Host {
   final Server server;
   /**
    * The entry of each module on this host (claimed or settled), at the module's slot ({@link
-   * Server#slot}), read without locking. An array rather than a concurrent map: adding an entry is
-   * one compare-and-set and removing it one release write, with no node made per entry, and an
-   * array of one reference per module of the catalogs is smaller than a map's nodes once a host
-   * has a tenth of them loaded.
+   * Bindings#slot}): read without locking, changed under the host's monitor, and grown there when
+   * modules are installed after the host was made. An array rather than a concurrent map: no node
+   * per entry, and one reference per installed module is smaller than a map's nodes once a host
+   * has a tenth of them loaded (retained heap per pair, docs/benchmarks.md).
    */
-  private final ModuleEntry<?>[] entries;
+  private volatile ModuleEntry<?>[] entries;
   final EventBus events = new EventBus();
-  // Made when first needed: most hosts never have a failure, an item or a shared store, and an
-  // empty concurrent map still costs some 64 bytes.
-  private volatile ConcurrentHashMap<String, Failure> failures;
-  private volatile ConcurrentHashMap<String, CopyOnWriteArrayList<Item>> items;
-  private volatile ConcurrentHashMap<String, ConcurrentMap<String, Object>> shared;
-  /** Set when deactivation starts: no module may be loaded from then on. */
+  /** The lifecycle events of this host, delivered in the order they happened. */
+  final EventQueue lifecycleEvents = new EventQueue(this);
+  /** Why modules failed to load here, by module. */
+  private final ConcurrentHashMap<String, Failure> failures = new ConcurrentHashMap<>();
+  /** The items modules added here, by key; read without locking on every request of a server. */
+  private final ConcurrentHashMap<String, CopyOnWriteArrayList<Item>> items = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, ConcurrentMap<String, Object>> shared = new ConcurrentHashMap<>();
+  /** Set, under the monitor, when deactivation starts: no entry may be added from then on. */
   volatile boolean closing;
   private final boolean global;
   /** Numbers the host's entries in load order. */
@@ -57,7 +61,7 @@ final class Host {
     this.name = name;
     this.server = server;
     this.global = name.equals(ModuleManager.GLOBAL);
-    this.entries = new ModuleEntry<?>[server.slots()];
+    this.entries = new ModuleEntry<?>[server.modules.current().slots()];
   }
 
   /** The module's entry here, claimed or settled, or {@code null}. */
@@ -67,31 +71,58 @@ final class Host {
   }
 
   ModuleEntry<?> entry(int slot) {
-    return (ModuleEntry<?>) ENTRY.getAcquire(entries, slot);
-  }
-
-  /** Adds a new entry at its slot unless the module has one here; returns that one, or {@code null}. */
-  ModuleEntry<?> addIfAbsent(ModuleEntry<?> entry) {
-    return (ModuleEntry<?>) ENTRY.compareAndExchange(entries, entry.slot, null, entry);
+    ModuleEntry<?>[] current = entries;
+    return slot < current.length ? (ModuleEntry<?>) ENTRY.getAcquire(current, slot) : null;
   }
 
   /**
-   * Removes an entry. Only the thread that has it claimed removes it, and no entry replaces
-   * another, so a release write does: the settle that follows publishes it.
+   * Adds a new entry at its slot unless the module has one here.
+   *
+   * @return the entry there already, or {@code null} if this one was added
+   * @throws ModuleException {@code unknown-host} if the host is being deactivated
    */
-  void remove(ModuleEntry<?> entry) {
-    ENTRY.setRelease(entries, entry.slot, null);
+  synchronized ModuleEntry<?> addIfAbsent(ModuleEntry<?> entry) {
+    if (closing) {
+      throw ModuleException.unknownHost(name, entry.name);
+    }
+    ModuleEntry<?>[] current = entries;
+    if (entry.slot >= current.length) {
+      // Modules were installed since this host was made: readers still on the old array see the
+      // entries of the moment they read the field, which no later write changes.
+      entries = current = Arrays.copyOf(current, Math.max(entry.slot + 1, server.modules.current().slots()));
+    }
+    ModuleEntry<?> existing = current[entry.slot];
+    if (existing == null) {
+      ENTRY.setRelease(current, entry.slot, entry);
+    }
+    return existing;
+  }
+
+  /** Removes an entry that is gone. */
+  synchronized void remove(ModuleEntry<?> entry) {
+    ModuleEntry<?>[] current = entries;
+    if (entry.slot < current.length && current[entry.slot] == entry) {
+      ENTRY.setRelease(current, entry.slot, null);
+    }
   }
 
   /** The entries here now, claimed or settled, in slot order. */
   List<ModuleEntry<?>> entries() {
+    ModuleEntry<?>[] current = entries;
     List<ModuleEntry<?>> found = new ArrayList<>();
-    for (int slot = 0; slot < entries.length; slot++) {
-      ModuleEntry<?> entry = entry(slot);
+    for (int slot = 0; slot < current.length; slot++) {
+      ModuleEntry<?> entry = (ModuleEntry<?>) ENTRY.getAcquire(current, slot);
       if (entry != null) {
         found.add(entry);
       }
     }
+    return found;
+  }
+
+  /** The entries here now, newest first: the order to unload them in. */
+  List<ModuleEntry<?>> entriesNewestFirst() {
+    List<ModuleEntry<?>> found = entries();
+    found.sort((a, b) -> Integer.compare(b.sequence, a.sequence));
     return found;
   }
 
@@ -104,75 +135,44 @@ final class Host {
     return sequence.incrementAndGet();
   }
 
-  /** Why modules failed to load here, by module. */
-  ConcurrentHashMap<String, Failure> failures() {
-    ConcurrentHashMap<String, Failure> current = failures;
-    if (current == null) {
-      synchronized (this) {
-        if ((current = failures) == null) {
-          failures = current = new ConcurrentHashMap<>();
-        }
-      }
-    }
-    return current;
+  /** Records why the module's last load here failed, for {@link ModuleManager#status()}. */
+  void failed(ModuleBinding<?> module, Throwable failure) {
+    failures.put(module.name(), new Failure(String.valueOf(failure.getMessage()), module.kind(), Instant.now()));
   }
 
   /** The last failure of a module here, or {@code null}. */
   Failure failure(String module) {
-    ConcurrentHashMap<String, Failure> current = failures;
-    return current == null ? null : current.get(module);
+    return failures.get(module);
   }
 
-  /** The failures recorded here, by module (empty if none ever was). */
-  java.util.Map<String, Failure> failuresSoFar() {
-    ConcurrentHashMap<String, Failure> current = failures;
-    return current == null ? java.util.Map.of() : current;
+  /** The failures recorded here, by module. */
+  Map<String, Failure> failuresSoFar() {
+    return failures;
   }
 
   /** Forgets every failure: the host is going away. */
   void clearFailures() {
-    ConcurrentHashMap<String, Failure> current = failures;
-    if (current != null) {
-      current.clear();
-    }
+    failures.clear();
   }
 
   /** Forgets a module's last failure: it loaded. */
   void clearFailure(String module) {
-    ConcurrentHashMap<String, Failure> current = failures;
-    if (current != null && !current.isEmpty()) {
-      current.remove(module);
+    if (!failures.isEmpty()) {
+      failures.remove(module);
     }
   }
 
   ConcurrentHashMap<String, CopyOnWriteArrayList<Item>> items() {
-    ConcurrentHashMap<String, CopyOnWriteArrayList<Item>> current = items;
-    if (current == null) {
-      synchronized (this) {
-        if ((current = items) == null) {
-          items = current = new ConcurrentHashMap<>();
-        }
-      }
-    }
-    return current;
+    return items;
   }
 
   ConcurrentHashMap<String, ConcurrentMap<String, Object>> shared() {
-    ConcurrentHashMap<String, ConcurrentMap<String, Object>> current = shared;
-    if (current == null) {
-      synchronized (this) {
-        if ((current = shared) == null) {
-          shared = current = new ConcurrentHashMap<>();
-        }
-      }
-    }
-    return current;
+    return shared;
   }
 
   /** The values of the items under a key, in the order added. */
   List<Object> items(String key) {
-    ConcurrentHashMap<String, CopyOnWriteArrayList<Item>> all = items;
-    CopyOnWriteArrayList<Item> list = all == null ? null : all.get(key);
+    CopyOnWriteArrayList<Item> list = items.get(key);
     return list == null ? List.of() : list.stream().map(item -> item.value).toList();
   }
 }

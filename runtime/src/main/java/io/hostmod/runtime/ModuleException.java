@@ -40,6 +40,11 @@ public final class ModuleException extends RuntimeException {
   public static final String MODULE_BUSY = "module-busy";
   /** Two catalogs have a module of the same name. */
   public static final String DUPLICATE_MODULE = "duplicate-module";
+  /**
+   * A catalog cannot be uninstalled: one of its modules is loaded (or being loaded) on a host;
+   * unload it there first.
+   */
+  public static final String MODULE_IN_USE = "module-in-use";
   /** A module depends on a module that the configuration disables for that host. */
   public static final String DEPENDENCY_DISABLED = "dependency-disabled";
   /** Modules of separately compiled catalogs depend on each other in a cycle. */
@@ -315,6 +320,27 @@ public final class ModuleException extends RuntimeException {
         host,
         "host '" + host + "' is not in the configuration; add a section for it, or build the"
             + " manager without a configuration to activate any host",
+        null);
+  }
+
+  static ModuleException inUse(String host, String module) {
+    return new ModuleException(
+        MODULE_IN_USE,
+        module,
+        host,
+        "module '" + module + "' is loaded on host '" + host + "', so its catalog cannot be"
+            + " uninstalled; unload it there first (unload(\"" + host + "\", \"" + module + "\")),"
+            + " then uninstall again",
+        null);
+  }
+
+  static ModuleException catalogNotInstalled(String catalog) {
+    return new ModuleException(
+        MODULE_NOT_FOUND,
+        null,
+        null,
+        "catalog " + catalog + " is not installed in this manager (none of its modules is);"
+            + " install it first, or pass the catalog that was installed",
         null);
   }
 }

@@ -37,15 +37,11 @@ public final class ModuleManager {
   private static final System.Logger LOG = System.getLogger(ModuleManager.class.getName());
 
   private final Server server;
-  private final Bindings bindings;
   private final HostTable table;
-  private final Lifecycle lifecycle;
 
   private ModuleManager(Server server) {
     this.server = server;
-    this.bindings = server.bindings;
     this.table = server.table;
-    this.lifecycle = new Lifecycle(server);
   }
 
   /** Starts building a manager from module catalogs. */
@@ -64,33 +60,7 @@ public final class ModuleManager {
    *     has whitespace or control characters; {@code insufficient-parameters} if it is null or empty
    */
   public void activateHost(String host) {
-    requireName(host, "host");
-    if (host.equals(GLOBAL)) {
-      throw ModuleException.globalHostIsFixed(host);
-    }
-    String malformed = ServerConfig.malformedHostName(host);
-    if (malformed != null) {
-      throw ModuleException.invalidHostName(host, malformed);
-    }
-    if (!server.config.hosts().isEmpty() && !server.config.hosts().containsKey(host)) {
-      throw ModuleException.hostNotConfigured(host);
-    }
-    List<String> modules = server.modulesFor(host);
-    Host activated = table.activate(host);
-    table.global().events.fire(new Event(Event.HOST_ACTIVATED, host, null, null));
-    long at = System.currentTimeMillis();
-    for (String name : modules) {
-      try {
-        ModuleBinding<?> binding = bindings.named(name);
-        // A global module loaded for an earlier host already serves this one.
-        if (server.loadedEntry(activated, binding) == null) {
-          lifecycle.load(activated, binding, at);
-        }
-      } catch (ModuleException failure) {
-        LOG.log(System.Logger.Level.ERROR, () -> "module '" + name + "' did not load on host '" + host
-            + "' while activating it: " + failure.getMessage(), failure);
-      }
-    }
+    new HostActivation(server).run(requireName(host, "host"));
   }
 
   /**
@@ -103,7 +73,7 @@ public final class ModuleManager {
    *     it cannot be unloaded (the host stays active, without the modules already unloaded)
    */
   public void deactivateHost(String host) {
-    lifecycle.deactivate(table.beginDeactivation(requireName(host, "host")));
+    new HostDeactivation(server).run(requireName(host, "host"));
   }
 
   /**
@@ -126,7 +96,7 @@ public final class ModuleManager {
         }
       }
     }
-    lifecycle.unloadAll(table.global());
+    HostDeactivation.unloadAll(server, table.global());
   }
 
   /**
@@ -141,8 +111,8 @@ public final class ModuleManager {
    *     dependencies it loaded included; {@link #status()} shows the module as failed.
    */
   public void load(String host, String name) {
-    ModuleBinding<?> binding = bindings.named(requireName(name, "module name"));
-    lifecycle.load(table.active(requireName(host, "host"), name), binding);
+    ModuleBinding<?> binding = server.bindings().named(requireName(name, "module name"));
+    new LoadOperation(server).run(table.active(requireName(host, "host"), name), binding, LoadOperation.IfLoaded.REFUSE);
   }
 
   /**
@@ -153,8 +123,8 @@ public final class ModuleManager {
    *     module-not-loaded}
    */
   public void unload(String host, String name) {
-    bindings.named(requireName(name, "module name"));
-    lifecycle.unload(table.active(requireName(host, "host"), name), name);
+    server.bindings().named(requireName(name, "module name"));
+    new UnloadOperation(server).run(table.active(requireName(host, "host"), name), name);
   }
 
   /**
@@ -170,8 +140,8 @@ public final class ModuleManager {
    *     not load back, that one is no longer loaded)
    */
   public void reload(String host, String name) {
-    bindings.named(requireName(name, "module name"));
-    lifecycle.reload(table.active(requireName(host, "host"), name), name);
+    server.bindings().named(requireName(name, "module name"));
+    new ReloadOperation(server).run(table.active(requireName(host, "host"), name), name);
   }
 
   /**
@@ -248,7 +218,7 @@ public final class ModuleManager {
       }
       Map<String, ModuleStatus> modules = new TreeMap<>();
       host.failuresSoFar().forEach((module, failure) -> modules.put(module, new ModuleStatus(
-          module, bindings.named(module).kind(), ModuleState.FAILED, failure.at(), failure.cause())));
+          module, failure.kind(), ModuleState.FAILED, failure.at(), failure.cause())));
       for (ModuleEntry<?> entry : host.entries()) {
         modules.put(entry.name, new ModuleStatus(
             entry.name, entry.kind, entry.publicState(), Instant.ofEpochMilli(entry.since()), null));
@@ -260,12 +230,12 @@ public final class ModuleManager {
 
   /** The option keys every module declares with {@code @Option}, for checking a config file. */
   public Set<String> optionKeys() {
-    return bindings.optionKeys();
+    return server.bindings().optionKeys();
   }
 
   /** The names of every module the catalogs provide, sorted. */
   public Set<String> moduleNames() {
-    return bindings.names();
+    return server.bindings().names();
   }
 
   /**
@@ -277,7 +247,7 @@ public final class ModuleManager {
    *     unknown-host}; {@code module-not-loaded}
    */
   public <M> M instance(String host, Class<M> moduleType) {
-    ModuleBinding<M> binding = bindings.ofType(moduleType);
+    ModuleBinding<M> binding = server.bindings().ofType(moduleType);
     return moduleType.cast(loadedEntry(host, binding.name()).part().module());
   }
 
@@ -295,12 +265,43 @@ public final class ModuleManager {
 
   /** The proxy of a shared module on a host: for the manager and for module contexts. */
   static HostProxy<?> hostProxy(Server server, Host host, Class<?> proxyType) {
-    ModuleBinding<?> binding = server.bindings.ofProxyType(proxyType);
+    ModuleBinding<?> binding = server.bindings().ofProxyType(proxyType);
     ModuleEntry<?> entry = host.entry(binding.name());
     if (entry == null || !entry.isLoaded()) {
       throw ModuleException.notLoaded(host.name, binding.name());
     }
     return newHostProxy(entry);
+  }
+
+  /**
+   * Adds a catalog's modules to the running manager: from now on they can be loaded, on every
+   * host (hosts activated earlier included). Modules already installed are not touched.
+   *
+   * @throws ModuleException {@code duplicate-module} if one of its module names is installed
+   *     already, {@code dependency-cycle} if its modules and the installed ones depend on each other
+   *     in a cycle; nothing changes then
+   */
+  public void install(ModuleCatalog catalog) {
+    if (catalog == null) {
+      throw ModuleException.insufficientParameters("catalog");
+    }
+    server.modules.install(catalog);
+  }
+
+  /**
+   * Removes a catalog's modules from the running manager, if none of them is loaded (or being
+   * loaded) on any host: from then on loading one says {@code module-not-found}. A load of one of
+   * them that runs at the same time either makes this fail, or waits and then fails.
+   *
+   * @throws ModuleException {@code module-in-use} naming a module and a host where it is loaded
+   *     (unload it there first), {@code module-not-found} if the catalog is not installed; nothing
+   *     changes then
+   */
+  public void uninstall(ModuleCatalog catalog) {
+    if (catalog == null) {
+      throw ModuleException.insufficientParameters("catalog");
+    }
+    server.modules.uninstall(catalog, table);
   }
 
   private ModuleEntry<?> loadedEntry(String host, String name) {
@@ -385,10 +386,10 @@ public final class ModuleManager {
           distinct.add(catalog);
         }
       }
-      Bindings bindings = new Bindings(distinct);
-      bindings.checkNoCycle();
-      alwaysLoaded.forEach(bindings::named);
-      return new ModuleManager(new Server(bindings, config, alwaysLoaded));
+      Modules modules = new Modules();
+      distinct.forEach(modules::install);
+      alwaysLoaded.forEach(modules.current()::named);
+      return new ModuleManager(new Server(modules, config, alwaysLoaded));
     }
   }
 }

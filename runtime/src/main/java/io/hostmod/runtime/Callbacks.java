@@ -1,0 +1,151 @@
+package io.hostmod.runtime;
+
+import java.lang.System.Logger.Level;
+
+/**
+ * Every call into module code that a lifecycle operation makes, each for an entry whose claim the
+ * caller holds (the entry checks it). No monitor is held while module code runs. A step that
+ * fails either throws the {@link ModuleException} its rules say, or is logged where the rules say
+ * it is not fatal.
+ */
+final class Callbacks {
+
+  private static final System.Logger LOG = System.getLogger(ModuleManager.class.getName());
+
+  private Callbacks() {}
+
+  /**
+   * Makes the claimed entry's instance: its constructor, then {@code @Load}, then its hooks (a
+   * shared module's hooks belong to its host parts). On failure what it registered is removed, and
+   * the entry has no instance.
+   */
+  static <M> void create(Claim<M> claim) {
+    ModuleEntry<M> entry = claim.entry;
+    ModuleBinding<M> binding = entry.binding;
+    Context context = new Context(entry);
+    M module;
+    try {
+      module = binding.create(context);
+    } catch (Throwable failure) {
+      context.close();
+      entry.releaseRegistrations(claim);
+      throw asLoadFailure(entry, "the constructor", failure);
+    }
+    try {
+      binding.load(module, context);
+    } catch (Throwable failure) {
+      // It never finished loading, so its @Unload is not called; what it registered is removed.
+      context.close();
+      entry.releaseRegistrations(claim);
+      throw asLoadFailure(entry, "@Load", failure);
+    }
+    context.bind(module);
+    entry.setContext(claim, context);
+    if (entry.kind != ModuleKind.SHARED) {
+      registerHooks(claim, context);
+    }
+  }
+
+  /** Calls {@code @AddHost} of the global instance for the claimed host part, then registers its hooks. */
+  static <M> void addHost(Claim<M> hostPart, M module) {
+    ModuleEntry<M> entry = hostPart.entry;
+    Context context = new Context(entry);
+    try {
+      entry.binding.addHost(module, context);
+    } catch (Throwable failure) {
+      context.close();
+      entry.releaseRegistrations(hostPart);
+      throw asLoadFailure(entry, "@AddHost", failure);
+    }
+    context.bind(module);
+    entry.setContext(hostPart, context);
+    registerHooks(hostPart, context);
+  }
+
+  private static <M> void registerHooks(Claim<M> claim, Context context) {
+    ModuleEntry<M> entry = claim.entry;
+    @SuppressWarnings("unchecked") // the context is bound to an instance of the entry's module
+    M module = (M) context.instance();
+    for (ModuleHook<M> hook : entry.binding.hooks()) {
+      ModuleHook.Handler<M> handler = hook.handler();
+      entry.own(entry.host.events.add(hook.event(), hook.priority(), event -> handler.handle(module, context, event)), null);
+    }
+  }
+
+  /**
+   * Unloads the claimed entry's instance, if it has one: {@code @Unload(HostContext)} for a host
+   * part, {@code @Unload()} otherwise (logged if it throws), then closes its context and removes
+   * what it registered. The entry stays, with no instance.
+   */
+  static <M> void unload(Claim<M> claim) {
+    ModuleEntry<M> entry = claim.entry;
+    HostPart<M> part = entry.partOrNull();
+    if (part == null) {
+      return;
+    }
+    entry.setContext(claim, null);
+    try {
+      if (entry.isHostPart()) {
+        entry.binding.unloadHost(part.module(), part.context());
+      } else {
+        entry.binding.unload(part.module());
+      }
+    } catch (Throwable failure) {
+      LOG.log(Level.WARNING, () -> (entry.isHostPart() ? "@Unload(HostContext)" : "@Unload") + " of module '"
+          + entry.name + "' on host '" + entry.host.name + "' threw; the unload completed anyway", failure);
+    }
+    // Closed first: from now on the instance cannot add what the release below would miss.
+    ((Context) part.context()).close();
+    entry.releaseRegistrations(claim);
+  }
+
+  /**
+   * Calls {@code @Save} of the claimed entry's instance.
+   *
+   * @throws ModuleException {@code save-state-failed} with the exception as cause
+   */
+  static <M> Object save(Claim<M> claim) {
+    ModuleEntry<M> entry = claim.entry;
+    try {
+      return entry.binding.save(entry.part().module());
+    } catch (Throwable failure) {
+      throw ModuleException.saveFailed(entry.host.name, entry.name, failure);
+    }
+  }
+
+  /** {@link #save} for a dependent set aside for its dependency's reload: logged, without state. */
+  static <M> Object saveSetAside(Claim<M> claim) {
+    try {
+      return save(claim);
+    } catch (ModuleException failure) {
+      ModuleEntry<M> entry = claim.entry;
+      LOG.log(Level.WARNING, () -> "@Save of module '" + entry.name + "' on host '" + entry.host.name
+          + "' threw while a module it depends on was reloaded; it comes back without its state", failure.getCause());
+      return null;
+    }
+  }
+
+  /** Calls {@code @Restore} of the claimed entry's new instance; logged if it throws. */
+  static <M> void restore(Claim<M> claim, Object state) {
+    ModuleEntry<M> entry = claim.entry;
+    try {
+      entry.binding.restore(entry.part().module(), state);
+    } catch (Throwable failure) {
+      LOG.log(Level.WARNING, () -> "@Restore of module '" + entry.name + "' on host '" + entry.host.name
+          + "' threw; the new instance stays loaded without the saved state", failure);
+    }
+  }
+
+  /**
+   * A module's own option problem keeps its code (missing-option, bad-option: the operator must
+   * fix the configuration); anything else the module threw becomes load-failed with the cause.
+   */
+  private static ModuleException asLoadFailure(ModuleEntry<?> entry, String step, Throwable failure) {
+    if (failure instanceof ModuleException own
+        && (own.code().equals(ModuleException.MISSING_OPTION) || own.code().equals(ModuleException.BAD_OPTION))
+        && entry.name.equals(own.module())) {
+      return own;
+    }
+    return ModuleException.loadFailed(entry.host.name, entry.name, step, failure);
+  }
+}

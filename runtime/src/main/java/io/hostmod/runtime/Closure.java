@@ -1,0 +1,141 @@
+package io.hostmod.runtime;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The entries an unload or reload changes, each claimed: the one asked for, the host parts of a
+ * shared module's global entry, and everything that depends on them, in teardown order (what
+ * depends on an entry before it, a global entry's host parts before it).
+ *
+ * <p>It is claimed whole before any module code runs, without waiting while holding a claim: if an
+ * entry it needs is held by another thread, every claim taken is released, that thread is waited
+ * for, and the caller starts again. So two operations never wait for each other's entries; only a
+ * callback calling the manager for an entry its own operation holds gets {@code module-busy}.
+ */
+final class Closure {
+
+  /** Thrown when an entry of the closure is held by another thread: wait for it, then start again. */
+  static final class Blocked extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient ModuleEntry<?> entry;
+
+    Blocked(ModuleEntry<?> entry) {
+      super(null, null, false, false);
+      this.entry = entry;
+    }
+  }
+
+  private final Claim.Purpose purpose;
+  /** Every claim, in teardown order. */
+  private final List<Claim<?>> claims = new ArrayList<>();
+  /**
+   * Every claim but the root's, in the order to bring them back after a reload: each before what
+   * depends on it (a global entry before its host parts), otherwise in the order they were found.
+   */
+  private final List<Claim<?>> bringUpOrder = new ArrayList<>();
+  private final Map<ModuleEntry<?>, Claim<?>> byEntry = new IdentityHashMap<>();
+
+  private Closure(Claim.Purpose purpose) {
+    this.purpose = purpose;
+  }
+
+  /**
+   * Claims the closure of a root entry that the caller has claimed: its dependents and, for a
+   * shared global entry, its host parts with theirs. On {@code module-busy} every claim is
+   * released, the root's too.
+   *
+   * @throws Blocked with every claim released, the root's too
+   */
+  static Closure of(Claim<?> root) {
+    Closure closure = new Closure(root.purpose);
+    try {
+      closure.addBelow(root.entry);
+    } catch (RuntimeException | Error refused) {
+      closure.releaseAll();
+      release(root);
+      throw refused;
+    }
+    closure.add(root);
+    return closure;
+  }
+
+  /** Claims the dependents and host parts of an entry, dependents first. */
+  private void addBelow(ModuleEntry<?> entry) {
+    if (entry.isSharedGlobal()) {
+      for (ModuleEntry<?> part : entry.attached()) {
+        claimWithBelow(part);
+      }
+    }
+    for (ModuleEntry<?> dependent : entry.dependents()) {
+      claimWithBelow(dependent);
+    }
+  }
+
+  private void claimWithBelow(ModuleEntry<?> entry) {
+    if (byEntry.containsKey(entry)) {
+      return;
+    }
+    Claim<?> claim = entry.tryClaim(purpose);
+    if (claim == null) {
+      if (entry.isGone()) {
+        return; // unloaded meanwhile
+      }
+      throw new Blocked(entry);
+    }
+    // Counted as claimed at once, so that releasing on failure below includes it.
+    byEntry.put(entry, claim);
+    int before = bringUpOrder.size();
+    try {
+      addBelow(entry);
+    } finally {
+      bringUpOrder.add(before, claim);
+      claims.add(claim);
+    }
+  }
+
+  private void add(Claim<?> claim) {
+    byEntry.put(claim.entry, claim);
+    claims.add(claim);
+  }
+
+  /** Every claim but the root's, each before what depends on it. */
+  List<Claim<?>> bringUpOrder() {
+    return bringUpOrder;
+  }
+
+  /** Every claim, in teardown order: what depends on an entry before it. */
+  List<Claim<?>> teardownOrder() {
+    return claims;
+  }
+
+  /** The root's claim: the last. */
+  Claim<?> root() {
+    return claims.get(claims.size() - 1);
+  }
+
+  /** The claims of a global root's host parts, in attach order. */
+  List<Claim<?>> hostPartsOfRoot() {
+    ModuleEntry<?> root = root().entry;
+    List<Claim<?>> parts = new ArrayList<>();
+    for (Claim<?> claim : claims) {
+      if (claim.entry.global() == root) {
+        parts.add(claim);
+      }
+    }
+    return parts;
+  }
+
+  /** Ends every claim unchanged, newest first. */
+  void releaseAll() {
+    for (int i = claims.size() - 1; i >= 0; i--) {
+      release(claims.get(i));
+    }
+  }
+
+  private static <M> void release(Claim<M> claim) {
+    claim.entry.release(claim);
+  }
+}

@@ -1,0 +1,67 @@
+package io.hostmod.runtime;
+
+import java.util.ArrayDeque;
+
+/**
+ * A host's lifecycle events ({@code module-loaded}, {@code module-unloaded}, {@code
+ * module-reloaded}, {@code host-activated}, {@code host-deactivated}) in the order the operations
+ * happened. An operation posts an event while it still has the entry claimed, so posts for one
+ * (host, module) come in the order of the operations; it delivers after it released its claims,
+ * so listeners may call the manager for the same module.
+ *
+ * <p>One thread delivers at a time, every event posted so far, in order: a thread that finds
+ * another delivering leaves its events to it, and a listener whose own operation posts more gets
+ * them delivered after the event it is handling has reached every listener.
+ */
+final class EventQueue {
+
+  private final Host host;
+  private final ArrayDeque<Event> pending = new ArrayDeque<>();
+  private Thread delivering;
+
+  EventQueue(Host host) {
+    this.host = host;
+  }
+
+  /** Queues a lifecycle event of this host, if anyone listens for it here or on the server. */
+  void post(String name, String module) {
+    Host server = host.server.table.global();
+    if (host.events.hasHandlers(name) || (!host.isGlobal() && server.events.hasHandlers(name))) {
+      synchronized (this) {
+        pending.add(new Event(name, host.name, module, null));
+      }
+    }
+  }
+
+  /** Delivers the queued events, unless another thread (or this one, further up) is at it. */
+  void deliver() {
+    Event next;
+    synchronized (this) {
+      if (delivering != null || pending.isEmpty()) {
+        return;
+      }
+      delivering = Thread.currentThread();
+      next = pending.poll();
+    }
+    try {
+      while (next != null) {
+        host.events.fire(next);
+        if (!host.isGlobal()) {
+          host.server.table.global().events.fire(next);
+        }
+        synchronized (this) {
+          next = pending.poll();
+          if (next == null) {
+            delivering = null;
+          }
+        }
+      }
+    } catch (RuntimeException | Error unexpected) {
+      // EventBus contains handler failures; this is only for a failure of its own.
+      synchronized (this) {
+        delivering = null;
+      }
+      throw unexpected;
+    }
+  }
+}

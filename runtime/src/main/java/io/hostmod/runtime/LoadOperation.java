@@ -1,0 +1,275 @@
+package io.hostmod.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One load: a module on a host, after the dependencies the host does not have yet.
+ *
+ * <p>Every refusal is decided before any module code runs or any event fires: the dependencies
+ * are checked (missing, disabled) first, then the module's entry is claimed, which tells whether
+ * it is loaded already. Then each missing dependency is loaded (on the module's home: {@code "*"}
+ * for a global module, so a global module never depends on a host), the module is linked to its
+ * dependencies, all or none, and only then does its code run. A failure unloads again what this
+ * load loaded on the way, unless another load has started to use it.
+ */
+final class LoadOperation extends Operation {
+
+  /** What a load does when the module is loaded already. */
+  enum IfLoaded {
+    /** Refuse: {@code module-already-loaded} or {@code global-module-already-loaded}. */
+    REFUSE,
+    /** Leave it: a host's activation, where a global module may serve every host already. */
+    SKIP
+  }
+
+  /** The entries loaded on the way (dependencies, a shared module's global instance), oldest first. */
+  private final List<ModuleEntry<?>> loadedOnTheWay = new ArrayList<>(0);
+
+  LoadOperation(Server server) {
+    super(server);
+  }
+
+  LoadOperation(Server server, long at) {
+    super(server, at);
+  }
+
+  /** Loads the module on the host; on failure, unloads what it loaded on the way. */
+  void run(Host asked, ModuleBinding<?> binding, IfLoaded ifLoaded) {
+    try {
+      Host home = server.homeOf(asked, binding);
+      checkDependencies(home, binding);
+      Claim<?> claim = claimNew(home, binding);
+      if (claim == null) {
+        if (ifLoaded == IfLoaded.REFUSE) {
+          throw home == asked
+              ? ModuleException.alreadyLoaded(asked.name, binding.name())
+              : ModuleException.globalAlreadyLoaded(asked.name, binding.name());
+        }
+        return;
+      }
+      try {
+        bringUp(claim);
+      } catch (RuntimeException | Error failure) {
+        rollBack(failure);
+        throw failure;
+      }
+    } finally {
+      deliver();
+    }
+  }
+
+  /**
+   * Refuses a load whose dependencies, direct or not, are missing ({@code module-not-found}) or
+   * disabled where they would load ({@code dependency-disabled}).
+   */
+  private void checkDependencies(Host home, ModuleBinding<?> binding) {
+    for (String name : binding.dependencies()) {
+      ModuleBinding<?> dependency = server.bindings().dependency(binding.name(), name);
+      try {
+        if (server.config.isDisabled(home.name, name)) {
+          throw ModuleException.dependencyDisabled(home.name, binding.name(), name);
+        }
+        checkDependencies(server.homeOf(home, dependency), dependency);
+      } catch (ModuleException refused) {
+        // The module did not load, for a cause outside it: shown as its failure all the same.
+        home.failed(binding, refused);
+        throw refused;
+      }
+    }
+  }
+
+  /**
+   * Claims a new entry for the module on its home host.
+   *
+   * @return the claim, or {@code null} if the module is loaded there (waiting first for another
+   *     thread that is loading, unloading or reloading it)
+   */
+  private <M> Claim<M> claimNew(Host home, ModuleBinding<M> binding) {
+    int slot = server.slot(binding.name());
+    while (true) {
+      ModuleEntry<?> existing = home.entry(slot);
+      if (existing == null) {
+        Claim<M> fresh = ModuleEntry.create(home, binding, slot);
+        existing = home.addIfAbsent(fresh.entry);
+        if (existing == null) {
+          if (server.modules.confirm(binding)) {
+            return fresh;
+          }
+          // Uninstalled meanwhile.
+          fresh.entry.settleGone(fresh, null);
+          throw ModuleException.moduleNotFound(binding.name());
+        }
+      }
+      existing.awaitSettled(server.waits);
+      if (existing.isLoaded()) {
+        return null;
+      }
+      // It went away while we waited: try again.
+    }
+  }
+
+  /** Links the claimed entry to its dependencies, then makes its instance (or host part). */
+  private <M> void bringUp(Claim<M> claim) {
+    ModuleEntry<M> entry = claim.entry;
+    try {
+      linkDependencies(claim);
+    } catch (RuntimeException | Error failure) {
+      abandon(claim, failure);
+      throw failure;
+    }
+    if (entry.isHostPart()) {
+      attach(claim);
+      return;
+    }
+    try {
+      Callbacks.create(claim);
+      requireDependencies(claim);
+    } catch (RuntimeException | Error failure) {
+      // It finished loading, but a lifecycle method of its own took away what it depends on.
+      Callbacks.unload(claim);
+      abandon(claim, failure);
+      throw failure;
+    }
+    touch(entry.host).clearFailure(entry.name);
+    settle(claim, Event.MODULE_LOADED);
+  }
+
+  /**
+   * Resolves the module's dependencies on its home host, loading those not there, and links the
+   * claimed entry to all of them at once. If one is taken by another thread before the link, none
+   * is linked: this waits for that thread, then resolves them again.
+   */
+  private void linkDependencies(Claim<?> claim) {
+    ModuleEntry<?> entry = claim.entry;
+    List<String> names = entry.binding.dependencies();
+    if (names.isEmpty()) {
+      return;
+    }
+    while (true) {
+      List<ModuleEntry<?>> dependencies = new ArrayList<>(names.size());
+      for (String name : names) {
+        dependencies.add(resolve(entry.host, server.bindings().dependency(entry.name, name)));
+      }
+      ModuleEntry<?> taken = link(claim, dependencies);
+      if (taken == null) {
+        return;
+      }
+      taken.awaitSettled(server.waits);
+    }
+  }
+
+  private static <M> ModuleEntry<?> link(Claim<M> claim, List<ModuleEntry<?>> dependencies) {
+    return claim.entry.linkTo(claim, dependencies);
+  }
+
+  /** The dependency's loaded entry as seen from the host, loaded first if it is not there. */
+  private ModuleEntry<?> resolve(Host host, ModuleBinding<?> dependency) {
+    Host home = server.homeOf(host, dependency);
+    while (true) {
+      ModuleEntry<?> loaded = server.loadedEntry(home, dependency);
+      if (loaded != null) {
+        return loaded;
+      }
+      Claim<?> claim = claimNew(home, dependency);
+      if (claim != null) {
+        bringUp(claim);
+        loadedOnTheWay.add(claim.entry);
+        return claim.entry;
+      }
+    }
+  }
+
+  /**
+   * Loads a shared module's claimed host part: creates the global instance if this is the first
+   * host (its entry stays claimed until this host's {@code @AddHost} returned, so creation and
+   * first attach succeed or fail together, and take effect together), attaches the host part,
+   * then calls {@code @AddHost}.
+   */
+  private <M> void attach(Claim<M> hostPart) {
+    ModuleEntry<M> entry = hostPart.entry;
+    Host globalHost = server.table.global();
+    Claim<M> first = null;
+    ModuleEntry<M> global;
+    try {
+      while (true) {
+        first = claimNew(globalHost, entry.binding);
+        if (first != null) {
+          try {
+            Callbacks.create(first);
+          } catch (RuntimeException | Error failure) {
+            abandon(first, failure);
+            throw failure;
+          }
+        }
+        global = globalEntry(globalHost, entry);
+        if (global != null && global.attach(hostPart)) {
+          break;
+        }
+        if (global != null) {
+          // Being unloaded or reloaded by another thread: wait, then attach to what is there.
+          global.awaitSettled(server.waits);
+        }
+      }
+    } catch (RuntimeException | Error failure) {
+      abandon(hostPart, failure);
+      throw failure;
+    }
+    try {
+      Callbacks.addHost(hostPart, global.part().module());
+      requireDependencies(hostPart);
+    } catch (RuntimeException | Error failure) {
+      Callbacks.unload(hostPart);
+      abandon(hostPart, failure);
+      if (first != null) {
+        Callbacks.unload(first);
+        abandon(first, failure);
+      }
+      throw failure;
+    }
+    entry.host.clearFailure(entry.name);
+    if (first != null) {
+      // The host part is marked first: it reads as loaded only once its global entry does, so
+      // both appear at once.
+      entry.markLoaded(hostPart, at);
+      globalHost.clearFailure(entry.name);
+      settle(first, Event.MODULE_LOADED);
+      loadedOnTheWay.add(global);
+    }
+    settle(hostPart, Event.MODULE_LOADED);
+  }
+
+  @SuppressWarnings("unchecked") // a module's slot holds only entries of its binding
+  private static <M> ModuleEntry<M> globalEntry(Host globalHost, ModuleEntry<M> hostPart) {
+    return (ModuleEntry<M>) globalHost.entry(hostPart.slot);
+  }
+
+  /**
+   * Fails a load whose module's own lifecycle method unloaded, directly or not, a module it
+   * depends on (which no other thread can: an unload of it waits for this load first).
+   */
+  private static void requireDependencies(Claim<?> claim) {
+    ModuleEntry<?> lost = claim.entry.lostDependency();
+    if (lost != null) {
+      throw ModuleException.dependencyGone(lost.host.name, claim.entry.name, lost.name);
+    }
+  }
+
+  /**
+   * Unloads what this load loaded on the way, newest first, unless another load has started to
+   * use it since (a dependent linked, a host part attached) or another thread holds it.
+   */
+  private void rollBack(Throwable failure) {
+    for (int i = loadedOnTheWay.size() - 1; i >= 0; i--) {
+      ModuleEntry<?> loaded = loadedOnTheWay.get(i);
+      Claim<?> claim = loaded.claimUnused();
+      if (claim != null) {
+        try {
+          tearDown(List.of(claim));
+        } catch (RuntimeException | Error notRolledBack) {
+          failure.addSuppressed(notRolledBack);
+        }
+      }
+    }
+  }
+}

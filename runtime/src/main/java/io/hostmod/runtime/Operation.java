@@ -1,0 +1,93 @@
+package io.hostmod.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every lifecycle operation shares: its server, the time it started (read once: a clock
+ * read costs as much as the rest of a settle), and the hosts whose lifecycle events it posted, to
+ * deliver them once it holds no claim.
+ */
+abstract class Operation {
+
+  final Server server;
+  final long at;
+  private final List<Host> posted = new ArrayList<>(2);
+
+  Operation(Server server) {
+    this(server, System.currentTimeMillis());
+  }
+
+  /** An operation that is part of another one (a host's activation) and shares its clock reading. */
+  Operation(Server server, long at) {
+    this.server = server;
+    this.at = at;
+  }
+
+  /** Notes that this operation posts lifecycle events on the host; see {@link #deliver()}. */
+  final Host touch(Host host) {
+    if (!posted.contains(host)) {
+      posted.add(host);
+    }
+    return host;
+  }
+
+  /** Delivers the lifecycle events of the hosts touched: call once every claim is released. */
+  final void deliver() {
+    for (Host host : posted) {
+      host.lifecycleEvents.deliver();
+    }
+  }
+
+  /**
+   * The one teardown sequence: unloads claimed entries for good, in the order given (what depends
+   * on an entry before it, a shared module's host parts before its global entry). Each instance's
+   * {@code @Unload} has returned before the entry is detached and the next one starts.
+   */
+  final void tearDown(List<Claim<?>> claims) {
+    for (Claim<?> claim : claims) {
+      Callbacks.unload(claim);
+      gone(claim);
+    }
+  }
+
+  /** Removes a claimed entry that was loaded, with what it registered, and says so. */
+  final <M> void gone(Claim<M> claim) {
+    ModuleEntry<M> entry = claim.entry;
+    entry.releaseRegistrations(claim);
+    entry.unlink(claim);
+    entry.detach(claim);
+    touch(entry.host);
+    entry.settleGone(claim, Event.MODULE_UNLOADED);
+  }
+
+  /**
+   * Removes a claimed entry whose load failed, with what it registered, and records why for
+   * {@link ModuleManager#status()}; no event: it never was loaded.
+   */
+  final <M> void abandon(Claim<M> claim, Throwable failure) {
+    ModuleEntry<M> entry = claim.entry;
+    entry.releaseRegistrations(claim);
+    entry.unlink(claim);
+    entry.detach(claim);
+    entry.host.failed(entry.binding, failure);
+    entry.settleGone(claim, null);
+  }
+
+  /** Collects failures: the first, with the others suppressed in it. */
+  static ModuleException collect(ModuleException first, ModuleException next) {
+    if (first == null) {
+      return next;
+    }
+    if (next != null) {
+      first.addSuppressed(next);
+    }
+    return first;
+  }
+
+  /** Settles a claimed entry as loaded, with the event given. */
+  final <M> void settle(Claim<M> claim, String event) {
+    touch(claim.entry.host);
+    claim.entry.settleLoaded(claim, at, event);
+  }
+}
