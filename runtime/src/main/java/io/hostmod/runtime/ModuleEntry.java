@@ -173,7 +173,8 @@ final class ModuleEntry<M> implements HostProxy.Target<M> {
     while (true) {
       awaitUnclaimed(waits);
       ModuleEntry<M> from = global;
-      if (from == null || from.claim == null || from.claim.isHeldByCurrentThread()) {
+      Claim<M> globalClaim = from == null ? null : from.claim;
+      if (globalClaim == null || globalClaim.isHeldByCurrentThread()) {
         return;
       }
       from.awaitUnclaimed(waits);
