@@ -18,6 +18,11 @@ final class EventQueue {
   private final Host host;
   private final ArrayDeque<Event> pending = new ArrayDeque<>();
   private Thread delivering;
+  /**
+   * Whether an event waits, read without the monitor: most operations post none (nobody listens),
+   * and need not take it to find that out. Written under the monitor.
+   */
+  private volatile boolean waiting;
 
   EventQueue(Host host) {
     this.host = host;
@@ -29,19 +34,23 @@ final class EventQueue {
     if (host.events.hasHandlers(name) || (!host.isGlobal() && server.events.hasHandlers(name))) {
       synchronized (this) {
         pending.add(new Event(name, host.name, module, null));
+        waiting = true;
       }
     }
   }
 
   /** Delivers the queued events, unless another thread (or this one, further up) is at it. */
   void deliver() {
+    if (!waiting) {
+      return;
+    }
     Event next;
     synchronized (this) {
       if (delivering != null || pending.isEmpty()) {
         return;
       }
       delivering = Thread.currentThread();
-      next = pending.poll();
+      next = poll();
     }
     try {
       while (next != null) {
@@ -50,7 +59,7 @@ final class EventQueue {
           host.server.table.global().events.fire(next);
         }
         synchronized (this) {
-          next = pending.poll();
+          next = poll();
           if (next == null) {
             delivering = null;
           }
@@ -63,5 +72,11 @@ final class EventQueue {
       }
       throw unexpected;
     }
+  }
+
+  private Event poll() {
+    Event next = pending.poll();
+    waiting = !pending.isEmpty();
+    return next;
   }
 }

@@ -12,7 +12,8 @@ abstract class Operation {
 
   final Server server;
   final long at;
-  private final List<Host> posted = new ArrayList<>(2);
+  /** Made on the first host touched; most operations touch one. */
+  private List<Host> posted = List.of();
 
   Operation(Server server) {
     this(server, System.currentTimeMillis());
@@ -27,6 +28,9 @@ abstract class Operation {
   /** Notes that this operation posts lifecycle events on the host; see {@link #deliver()}. */
   final Host touch(Host host) {
     if (!posted.contains(host)) {
+      if (posted.isEmpty()) {
+        posted = new ArrayList<>(2);
+      }
       posted.add(host);
     }
     return host;
