@@ -4,7 +4,8 @@ import io.hostmod.Module;
 import io.hostmod.runtime.ModuleContext;
 
 /**
- * A traced module ({@link Traced}): plain global, depending on the shared {@link TracedSharedModule}: on {@code "*"}, its global instance only.
+ * A traced module ({@link Traced}): plain global, depending on the shared {@link
+ * TracedSharedModule}: on {@code "*"}, its global instance only.
  */
 @Module(global = true, dependsOn = TracedSharedModule.class)
 public final class TracedGlobalUserModule extends Traced {

@@ -4,7 +4,8 @@ import io.hostmod.Module;
 import io.hostmod.runtime.ModuleContext;
 
 /**
- * A traced module ({@link Traced}): per-host, depending on the shared {@link TracedSharedModule}: on a real host, its host part there.
+ * A traced module ({@link Traced}): per-host, depending on the shared {@link
+ * TracedSharedModule}: on a real host, its host part there.
  */
 @Module(dependsOn = TracedSharedModule.class)
 public final class TracedSharedUserModule extends Traced {
