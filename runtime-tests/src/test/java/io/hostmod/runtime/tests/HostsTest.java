@@ -24,7 +24,9 @@ class HostsTest extends ManagerTestBase {
       Set.of(
           "archive", "callback", "callback_peer", "callback_shared", "callback_user", "chat",
           "conference", "disco", "motd", "probe_global", "probe_local", "probe_shared", "probe_user",
-          "reentrant", "roster", "spam_filter", "stats", "tally", "upload", "welcome");
+          "reentrant", "roster", "spam_filter", "stats", "tally", "traced_global",
+          "traced_global_user", "traced_local", "traced_local_user", "traced_shared",
+          "traced_shared_user", "upload", "welcome");
 
   @Test
   void activatedHostCanLoadModules() {

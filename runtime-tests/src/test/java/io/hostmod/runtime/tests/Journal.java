@@ -18,6 +18,7 @@ public final class Journal {
 
   private static final List<String> steps = new ArrayList<>();
   private static final Set<String> failing = new HashSet<>();
+  private static final Set<String> failingOnce = new HashSet<>();
 
   private Journal() {}
 
@@ -32,7 +33,7 @@ public final class Journal {
    */
   public static synchronized void record(String step) {
     steps.add(step);
-    if (failing.contains(step)) {
+    if (failing.contains(step) || failingOnce.remove(step)) {
       throw new Fault(step);
     }
   }
@@ -42,8 +43,19 @@ public final class Journal {
     failing.add(step);
   }
 
+  /** Makes the step throw {@link Fault} the next time it runs, once; {@link #heal} disarms it. */
+  public static synchronized void failOnce(String step) {
+    failingOnce.add(step);
+  }
+
   public static synchronized void heal(String step) {
     failing.remove(step);
+    failingOnce.remove(step);
+  }
+
+  /** The steps armed with {@link #failOnce} that have not run since. */
+  public static synchronized Set<String> armedOnce() {
+    return Set.copyOf(failingOnce);
   }
 
   /** The steps recorded since the last take, which it forgets. */
@@ -61,6 +73,7 @@ public final class Journal {
   static synchronized void reset() {
     steps.clear();
     failing.clear();
+    failingOnce.clear();
   }
 
   /** What a step set to fail throws. */
