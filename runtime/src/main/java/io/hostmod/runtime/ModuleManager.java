@@ -16,12 +16,19 @@ import java.util.TreeSet;
  * {@code "*"}; a shared module has one global instance and a host part on every host it is loaded
  * on.
  *
+ * <p>A global module's dependencies are loaded on {@code "*"} (a shared dependency as its global
+ * instance only), so a global module belongs to no host and no host's deactivation unloads it.
+ * Every refusal ({@code module-already-loaded}, a disabled dependency, ...) is decided before any
+ * module code runs or any event fires.
+ *
  * <p>Safe to use from many threads. Operations on different hosts or modules run in parallel; an
- * operation that finds a module being loaded or unloaded by another thread waits for it. No lock is
- * held while module code runs, so a lifecycle method may call the manager for other modules; a call
- * for its own module, or one whose wait would close a cycle of threads waiting for each other,
- * fails at once with {@code module-busy}. Each operation is linearizable, and the unload of a
- * shared module from {@code "*"} takes effect on every host at once ({@code docs/reliability.md}).
+ * operation that finds a module being loaded, unloaded or reloaded by another thread waits for it.
+ * No lock is held while module code runs, so a lifecycle method may call the manager for other
+ * modules; a call for its own module, or one whose wait would close a cycle of threads waiting for
+ * each other, fails at once with {@code module-busy}. Each operation is linearizable, the unload of
+ * a shared module from {@code "*"} takes effect on every host at once, and for one (host, module)
+ * the lifecycle events reach listeners in the order the operations happened ({@code
+ * docs/reliability.md}). Catalogs can be installed and uninstalled while the manager runs.
  *
  * <pre>{@code
  * ModuleManager modules = ModuleManager.builder().discoverCatalogs().build();
@@ -129,15 +136,17 @@ public final class ModuleManager {
 
   /**
    * Replaces a module's instance on a host, carrying its {@code @Save} state to the new instance's
-   * {@code @Restore}. The modules that depend on it are saved and unloaded first, and loaded back
-   * with their state after. On a real host, a shared module's host part is unloaded and added
-   * again (its dependents keep running); on {@code "*"}, its global instance is replaced and every
-   * host part attached to the new one.
+   * {@code @Restore}. The modules that depend on it are set aside first (saved and unloaded,
+   * dependents first) and come back after as new instances with their state, before any other
+   * thread can see or touch them. On a real host, a shared module's host part is unloaded and
+   * added again (its dependents keep running); on {@code "*"}, its global instance is replaced and
+   * every host part attached to the new one. Fires {@code module-reloaded} for the module, each
+   * host part attached again and each dependent that came back.
    *
    * @throws ModuleException {@code module-not-loaded}; {@code save-state-failed} (the old instance
-   *     stays loaded, its dependents are loaded back); {@code load-failed} (the module is no longer
+   *     stays loaded, its dependents come back); {@code load-failed} (the module is no longer
    *     loaded there, or, for a host part that refused the new instance or a dependent that did
-   *     not load back, that one is no longer loaded)
+   *     not come back, that one and what depends on it are no longer loaded)
    */
   public void reload(String host, String name) {
     server.bindings().named(requireName(name, "module name"));
