@@ -127,9 +127,9 @@ final class Jpms {
         ModuleLayer.boot()
             .defineModulesWithOneLoader(configuration, ClassLoader.getSystemClassLoader());
     Class<?> catalogType =
-        layer.findLoader("io.hostmod.runtime").loadClass("io.hostmod.runtime.ModuleCatalog");
+        layer.findLoader("io.hostmod.runtime").loadClass("io.hostmod.runtime.spi.ModuleCatalog");
     Class<?> bindingType =
-        layer.findLoader("io.hostmod.runtime").loadClass("io.hostmod.runtime.ModuleBinding");
+        layer.findLoader("io.hostmod.runtime").loadClass("io.hostmod.runtime.spi.ModuleBinding");
     List<String> names = new ArrayList<>();
     for (Object catalog : ServiceLoader.load(layer, catalogType)) {
       for (Object binding : (List<?>) catalogType.getMethod("bindings").invoke(catalog)) {

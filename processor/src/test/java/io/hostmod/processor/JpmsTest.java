@@ -67,7 +67,7 @@ class JpmsTest {
     Source moduleInfo = moduleInfo("""
         requires static io.hostmod;
         requires io.hostmod.runtime;
-        provides io.hostmod.runtime.ModuleCatalog with org.example.chat.HostmodCatalog;
+        provides io.hostmod.runtime.spi.ModuleCatalog with org.example.chat.HostmodCatalog;
         """);
 
     Compilation compilation =
@@ -88,7 +88,7 @@ class JpmsTest {
         requires static io.hostmod;
         requires static java.compiler;
         requires io.hostmod.runtime;
-        provides io.hostmod.runtime.ModuleCatalog with org.example.chat.HostmodCatalog;
+        provides io.hostmod.runtime.spi.ModuleCatalog with org.example.chat.HostmodCatalog;
         """);
 
     Compilation compilation =
@@ -103,7 +103,7 @@ class JpmsTest {
   @Test
   void providesWithImportedNames() {
     Source moduleInfo = Source.of("module-info", """
-        import io.hostmod.runtime.ModuleCatalog;
+        import io.hostmod.runtime.spi.ModuleCatalog;
         import org.example.chat.HostmodCatalog;
 
         module org.example.chat {
@@ -122,7 +122,7 @@ class JpmsTest {
     Source moduleInfo = moduleInfo("""
         requires static io.hostmod;
         requires io.hostmod.runtime;
-        provides io.hostmod.runtime.ModuleCatalog with org.example.chat.ChatModules;
+        provides io.hostmod.runtime.spi.ModuleCatalog with org.example.chat.ChatModules;
         """);
 
     Compilation compilation =
@@ -149,7 +149,7 @@ class JpmsTest {
         moduleInfo.at("module org.example.chat", "module"),
         "[HostmodProvidesMissing] module org.example.chat does not provide its module catalog, so"
             + " ServiceLoader will not find its modules; add this line to module-info.java:"
-            + " provides io.hostmod.runtime.ModuleCatalog with org.example.chat.HostmodCatalog;");
+            + " provides io.hostmod.runtime.spi.ModuleCatalog with org.example.chat.HostmodCatalog;");
   }
 
   /**
@@ -185,7 +185,7 @@ class JpmsTest {
   void namedModuleReadingTheRuntimeThroughTheAnnotations() {
     Source moduleInfo = moduleInfo("""
         requires io.hostmod;
-        provides io.hostmod.runtime.ModuleCatalog with org.example.chat.HostmodCatalog;
+        provides io.hostmod.runtime.spi.ModuleCatalog with org.example.chat.HostmodCatalog;
         """);
 
     assertThat(Jpms.compiler(modulePath).compile(moduleInfo.file(), MUC.file()))

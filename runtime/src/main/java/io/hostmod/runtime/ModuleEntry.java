@@ -1,5 +1,8 @@
 package io.hostmod.runtime;
 
+import io.hostmod.runtime.spi.HostPart;
+import io.hostmod.runtime.spi.ModuleBinding;
+import io.hostmod.runtime.spi.ProxyTarget;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
@@ -35,7 +38,7 @@ import java.util.Set;
  * (a part that a proxy call reads and drops is not even allocated once compiled). It also records
  * what depends on it, and the hooks and items its module added, so that unloading it removes them.
  */
-final class ModuleEntry<M> implements HostProxy.Target<M> {
+final class ModuleEntry<M> implements ProxyTarget<M> {
 
   /** Where an entry stands, in one field: the entry stays within 88 bytes. */
   private enum State {
