@@ -7,6 +7,7 @@ import static io.hostmod.processor.HostmodTesting.generatedSource;
 
 import com.google.testing.compile.Compilation;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,9 +154,9 @@ class JpmsTest {
   }
 
   /**
-   * Without {@code requires io.hostmod.runtime} the generated code does not run: it compiles, the
-   * runtime being read through the annotations' automatic module, which however is not there at
-   * run time ({@code requires static}). So nothing is generated.
+   * Without {@code requires io.hostmod.runtime} the generated code neither compiles nor runs: the
+   * annotations' module, required {@code static}, does not read the runtime. So nothing is
+   * generated, and the error says what to add.
    */
   @Test
   void namedModuleThatDoesNotReadTheRuntime() {
@@ -180,15 +181,28 @@ class JpmsTest {
             + " module-info.java: requires io.hostmod.runtime;");
   }
 
-  /** A module that requires the annotations' automatic module reads the runtime through it. */
+  /**
+   * A module that requires one that requires the runtime {@code transitive} reads the runtime
+   * through it, as a module that requires {@code io.hostmod.config} does.
+   */
   @Test
-  void namedModuleReadingTheRuntimeThroughTheAnnotations() {
+  void namedModuleReadingTheRuntimeThroughAModuleThatRequiresItTransitively(@TempDir Path platform)
+      throws Exception {
+    Source platformInfo = Source.of("module-info", """
+        module org.example.platform {
+          requires transitive io.hostmod.runtime;
+        }
+        """);
+    Compilation platformCompilation = Jpms.compiler(modulePath).compile(platformInfo.file());
+    assertThat(platformCompilation).succeededWithoutWarnings();
+    Path platformModule = Jpms.classes(platformCompilation, platform.resolve("org.example.platform"));
     Source moduleInfo = moduleInfo("""
-        requires io.hostmod;
+        requires static io.hostmod;
+        requires org.example.platform;
         provides io.hostmod.runtime.spi.ModuleCatalog with org.example.chat.HostmodCatalog;
         """);
 
-    assertThat(Jpms.compiler(modulePath).compile(moduleInfo.file(), MUC.file()))
+    assertThat(Jpms.compiler(List.of(modulePath, platform)).compile(moduleInfo.file(), MUC.file()))
         .succeededWithoutWarnings();
   }
 }

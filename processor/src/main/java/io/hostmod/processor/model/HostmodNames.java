@@ -16,7 +16,7 @@ public final class HostmodNames {
   public static final String SPI_PACKAGE = RUNTIME_PACKAGE + ".spi";
   public static final String MODULE_BINDING = SPI_PACKAGE + ".ModuleBinding";
   public static final String MODULE_CATALOG = SPI_PACKAGE + ".ModuleCatalog";
-  /** The runtime as a JPMS module: its jar's Automatic-Module-Name. */
+  /** The runtime as a JPMS module, as its module-info.java names it. */
   public static final String RUNTIME_MODULE = "io.hostmod.runtime";
 
   /** The processor, as generated code names it in {@code @Generated}. */
