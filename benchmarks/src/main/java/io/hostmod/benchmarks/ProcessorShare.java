@@ -1,6 +1,6 @@
 package io.hostmod.benchmarks;
 
-import io.hostmod.runtime.ModuleCatalog;
+import io.hostmod.runtime.spi.ModuleCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

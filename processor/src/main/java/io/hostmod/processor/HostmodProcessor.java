@@ -298,8 +298,9 @@ public final class HostmodProcessor extends AbstractProcessor {
   /**
    * Whether the named module reads the runtime at run time too: it requires it, not {@code static},
    * or requires a module through which it reads it. Seeing it at compile time is not enough:
-   * {@code requires static io.hostmod} shows the runtime through the annotations' automatic module,
-   * which is not there at run time. Without javac's tree API, seeing it is what can be checked.
+   * {@code requires static io.hostmod.runtime}, or {@code requires static} of a module that
+   * requires it transitively, shows the runtime, which is not there at run time. Without javac's
+   * tree API, seeing it is what can be checked.
    */
   private boolean readsRuntime(ModuleElement jpmsModule, TypeElement module) {
     List<SourceTrees.Requires> requires = trees.requires(jpmsModule);

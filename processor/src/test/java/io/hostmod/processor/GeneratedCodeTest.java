@@ -19,11 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
 import io.hostmod.runtime.HostProxy;
-import io.hostmod.runtime.ModuleBinding;
-import io.hostmod.runtime.ModuleCatalog;
 import io.hostmod.runtime.ModuleException;
 import io.hostmod.runtime.ModuleKind;
 import io.hostmod.runtime.ModuleManager;
+import io.hostmod.runtime.spi.ModuleBinding;
+import io.hostmod.runtime.spi.ModuleCatalog;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;

@@ -11,11 +11,11 @@ import static io.hostmod.processor.HostmodTesting.module;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
-import io.hostmod.runtime.ModuleBinding;
-import io.hostmod.runtime.ModuleCatalog;
 import io.hostmod.runtime.ModuleException;
 import io.hostmod.runtime.ModuleManager;
 import io.hostmod.runtime.ServerConfig;
+import io.hostmod.runtime.spi.ModuleBinding;
+import io.hostmod.runtime.spi.ModuleCatalog;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

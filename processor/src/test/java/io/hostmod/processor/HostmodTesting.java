@@ -7,8 +7,8 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import io.hostmod.processor.model.GeneratedNames;
 import io.hostmod.runtime.HostProxy;
-import io.hostmod.runtime.ModuleCatalog;
 import io.hostmod.runtime.ModuleManager;
+import io.hostmod.runtime.spi.ModuleCatalog;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -48,7 +48,7 @@ import javax.tools.StandardLocation;
  */
 final class HostmodTesting {
 
-  static final String SERVICE_FILE = "META-INF/services/io.hostmod.runtime.ModuleCatalog";
+  static final String SERVICE_FILE = "META-INF/services/io.hostmod.runtime.spi.ModuleCatalog";
 
   /** What a fixture from {@link #module} may use without importing it. */
   private static final String IMPORTS =

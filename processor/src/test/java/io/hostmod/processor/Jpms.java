@@ -23,6 +23,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.annotation.processing.Processor;
 import javax.lang.model.SourceVersion;
@@ -38,24 +39,29 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiling modules in a named JPMS module, as a modular application does: module-info.java among
- * the sources, the hostmod annotations and runtime on the module path as the automatic modules
- * {@code io.hostmod} and {@code io.hostmod.runtime}, nothing on the class path. And loading the
- * result in a module layer, where ServiceLoader reads {@code provides}, not META-INF/services.
+ * the sources, the hostmod annotations and runtime on the module path as the named modules {@code
+ * io.hostmod} and {@code io.hostmod.runtime} their module-info.java declares, nothing on the class
+ * path. And loading the result in a module layer, where ServiceLoader reads {@code provides}, not
+ * META-INF/services.
  */
 final class Jpms {
+
+  /** The JPMS modules of the annotations and the runtime, as their module-info.java names them. */
+  static final String ANNOTATIONS = "io.hostmod";
+  static final String RUNTIME = "io.hostmod.runtime";
 
   private Jpms() {}
 
   /**
    * A module path directory in {@code directory} with the annotations and runtime as jars: from
-   * the tests' class path as they are when they are jars, jarred with their Automatic-Module-Name
-   * when they are class directories (in a reactor build).
+   * the tests' class path as they are when they are jars, jarred, module-info.class and all, when
+   * they are class directories (in a reactor build that does not package them).
    */
   static Path modulePath(Path directory) {
     try {
       Path modules = Files.createDirectories(directory.resolve("modules"));
-      jar(HostmodTesting.codeSource(io.hostmod.Module.class), "io.hostmod", modules);
-      jar(HostmodTesting.codeSource(ModuleManager.class), "io.hostmod.runtime", modules);
+      jar(HostmodTesting.codeSource(io.hostmod.Module.class), ANNOTATIONS, modules);
+      jar(HostmodTesting.codeSource(ModuleManager.class), RUNTIME, modules);
       return modules;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -70,7 +76,6 @@ final class Jpms {
     }
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().put(new Attributes.Name("Automatic-Module-Name"), moduleName);
     Path root = codeSource.toPath();
     try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(target), manifest);
         Stream<Path> files = Files.walk(root)) {
@@ -85,14 +90,16 @@ final class Jpms {
     }
   }
 
-  /**
-   * javac with -Xlint:all, the hostmod processors and the module path. {@code requires-automatic}
-   * is off: it warns that hostmod's jars are automatic modules, which is about them, not about
-   * the code a test compiles.
-   */
+  /** javac with -Xlint:all, the hostmod processors and the module path. */
   static Compiler compiler(Path modulePath, String... options) {
-    List<Object> all =
-        new ArrayList<>(List.of("-Xlint:all,-requires-automatic", "--module-path", modulePath));
+    return compiler(List.of(modulePath), options);
+  }
+
+  /** {@link #compiler(Path, String...)} with a module path of several entries. */
+  static Compiler compiler(List<Path> modulePath, String... options) {
+    String path =
+        modulePath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    List<Object> all = new ArrayList<>(List.of("-Xlint:all", "--module-path", path));
     all.addAll(List.of(options));
     List<Processor> processors = List.of(new HostmodProcessor(), new GeneratedClaimProcessor());
     return Compiler.compiler(new ModuleInfoJavac(ToolProvider.getSystemJavaCompiler()))
@@ -107,7 +114,38 @@ final class Jpms {
    */
   static List<String> discoverModuleNames(
       Compilation compilation, String root, Path modulePath, Path directory) throws Exception {
-    Path classes = Files.createDirectories(directory.resolve("classes"));
+    ModuleLayer layer = layer(compilation, root, modulePath, directory);
+    Class<?> catalogType =
+        layer.findLoader(RUNTIME).loadClass("io.hostmod.runtime.spi.ModuleCatalog");
+    Class<?> bindingType =
+        layer.findLoader(RUNTIME).loadClass("io.hostmod.runtime.spi.ModuleBinding");
+    List<String> names = new ArrayList<>();
+    for (Object catalog : ServiceLoader.load(layer, catalogType)) {
+      for (Object binding : (List<?>) catalogType.getMethod("bindings").invoke(catalog)) {
+        names.add((String) bindingType.getMethod("name").invoke(binding));
+      }
+    }
+    return names;
+  }
+
+  /**
+   * The JPMS module {@code root}, compiled, loaded with what it needs from the module path (and
+   * the modules that provide the services they use) in a layer of its own.
+   */
+  static ModuleLayer layer(Compilation compilation, String root, Path modulePath, Path directory)
+      throws IOException {
+    Path classes = classes(compilation, directory.resolve("classes"));
+    Configuration configuration =
+        ModuleLayer.boot()
+            .configuration()
+            .resolveAndBind(ModuleFinder.of(classes, modulePath), ModuleFinder.of(), Set.of(root));
+    return ModuleLayer.boot()
+        .defineModulesWithOneLoader(configuration, ClassLoader.getSystemClassLoader());
+  }
+
+  /** Writes the class files of a compilation to {@code classes}, which it returns. */
+  static Path classes(Compilation compilation, Path classes) throws IOException {
+    Files.createDirectories(classes);
     String prefix = "/" + StandardLocation.CLASS_OUTPUT.getName() + "/";
     for (JavaFileObject file : compilation.generatedFiles()) {
       String path = file.toUri().getPath();
@@ -119,24 +157,7 @@ final class Jpms {
         }
       }
     }
-    Configuration configuration =
-        ModuleLayer.boot()
-            .configuration()
-            .resolveAndBind(ModuleFinder.of(classes, modulePath), ModuleFinder.of(), Set.of(root));
-    ModuleLayer layer =
-        ModuleLayer.boot()
-            .defineModulesWithOneLoader(configuration, ClassLoader.getSystemClassLoader());
-    Class<?> catalogType =
-        layer.findLoader("io.hostmod.runtime").loadClass("io.hostmod.runtime.ModuleCatalog");
-    Class<?> bindingType =
-        layer.findLoader("io.hostmod.runtime").loadClass("io.hostmod.runtime.ModuleBinding");
-    List<String> names = new ArrayList<>();
-    for (Object catalog : ServiceLoader.load(layer, catalogType)) {
-      for (Object binding : (List<?>) catalogType.getMethod("bindings").invoke(catalog)) {
-        names.add((String) bindingType.getMethod("name").invoke(binding));
-      }
-    }
-    return names;
+    return classes;
   }
 
   /**

@@ -6,7 +6,10 @@ import static io.hostmod.processor.HostmodTesting.assertErrorAt;
 import static io.hostmod.processor.HostmodTesting.generatedSource;
 
 import com.google.testing.compile.Compilation;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +70,7 @@ class JpmsTest {
     Source moduleInfo = moduleInfo("""
         requires static io.hostmod;
         requires io.hostmod.runtime;
-        provides io.hostmod.runtime.ModuleCatalog with org.example.chat.HostmodCatalog;
+        provides io.hostmod.runtime.spi.ModuleCatalog with org.example.chat.HostmodCatalog;
         """);
 
     Compilation compilation =
@@ -88,7 +91,7 @@ class JpmsTest {
         requires static io.hostmod;
         requires static java.compiler;
         requires io.hostmod.runtime;
-        provides io.hostmod.runtime.ModuleCatalog with org.example.chat.HostmodCatalog;
+        provides io.hostmod.runtime.spi.ModuleCatalog with org.example.chat.HostmodCatalog;
         """);
 
     Compilation compilation =
@@ -103,7 +106,7 @@ class JpmsTest {
   @Test
   void providesWithImportedNames() {
     Source moduleInfo = Source.of("module-info", """
-        import io.hostmod.runtime.ModuleCatalog;
+        import io.hostmod.runtime.spi.ModuleCatalog;
         import org.example.chat.HostmodCatalog;
 
         module org.example.chat {
@@ -122,7 +125,7 @@ class JpmsTest {
     Source moduleInfo = moduleInfo("""
         requires static io.hostmod;
         requires io.hostmod.runtime;
-        provides io.hostmod.runtime.ModuleCatalog with org.example.chat.ChatModules;
+        provides io.hostmod.runtime.spi.ModuleCatalog with org.example.chat.ChatModules;
         """);
 
     Compilation compilation =
@@ -149,13 +152,13 @@ class JpmsTest {
         moduleInfo.at("module org.example.chat", "module"),
         "[HostmodProvidesMissing] module org.example.chat does not provide its module catalog, so"
             + " ServiceLoader will not find its modules; add this line to module-info.java:"
-            + " provides io.hostmod.runtime.ModuleCatalog with org.example.chat.HostmodCatalog;");
+            + " provides io.hostmod.runtime.spi.ModuleCatalog with org.example.chat.HostmodCatalog;");
   }
 
   /**
-   * Without {@code requires io.hostmod.runtime} the generated code does not run: it compiles, the
-   * runtime being read through the annotations' automatic module, which however is not there at
-   * run time ({@code requires static}). So nothing is generated.
+   * Without {@code requires io.hostmod.runtime} the generated code neither compiles nor runs: the
+   * annotations' module, required {@code static}, does not read the runtime. So nothing is
+   * generated, and the error says what to add.
    */
   @Test
   void namedModuleThatDoesNotReadTheRuntime() {
@@ -180,15 +183,109 @@ class JpmsTest {
             + " module-info.java: requires io.hostmod.runtime;");
   }
 
-  /** A module that requires the annotations' automatic module reads the runtime through it. */
+  /**
+   * A module that requires one that requires the runtime {@code transitive} reads the runtime
+   * through it, as a module that requires {@code io.hostmod.config} does.
+   */
   @Test
-  void namedModuleReadingTheRuntimeThroughTheAnnotations() {
+  void namedModuleReadingTheRuntimeThroughAModuleThatRequiresItTransitively(@TempDir Path platform)
+      throws Exception {
+    Source platformInfo = Source.of("module-info", """
+        module org.example.platform {
+          requires transitive io.hostmod.runtime;
+        }
+        """);
+    Compilation platformCompilation = Jpms.compiler(modulePath).compile(platformInfo.file());
+    assertThat(platformCompilation).succeededWithoutWarnings();
+    Path platformModule = Jpms.classes(platformCompilation, platform.resolve("org.example.platform"));
     Source moduleInfo = moduleInfo("""
-        requires io.hostmod;
-        provides io.hostmod.runtime.ModuleCatalog with org.example.chat.HostmodCatalog;
+        requires static io.hostmod;
+        requires org.example.platform;
+        provides io.hostmod.runtime.spi.ModuleCatalog with org.example.chat.HostmodCatalog;
         """);
 
-    assertThat(Jpms.compiler(modulePath).compile(moduleInfo.file(), MUC.file()))
+    assertThat(Jpms.compiler(List.of(modulePath, platform)).compile(moduleInfo.file(), MUC.file()))
         .succeededWithoutWarnings();
+  }
+
+  /**
+   * The runtime is a named module that exports its user API and the contract with generated code,
+   * and nothing else; it requires nothing but {@code java.base}, and uses the generated catalogs.
+   * The annotations' module exports the annotations.
+   */
+  @Test
+  void hostmodModulesExportTheirApiOnly() {
+    ModuleDescriptor runtime = descriptor(Jpms.RUNTIME);
+    assertThat(runtime.isAutomatic()).isFalse();
+    assertThat(exports(runtime)).containsExactly("io.hostmod.runtime", "io.hostmod.runtime.spi");
+    assertThat(runtime.packages()).containsExactly("io.hostmod.runtime", "io.hostmod.runtime.spi");
+    assertThat(runtime.requires().stream().map(ModuleDescriptor.Requires::name).toList())
+        .containsExactly("java.base");
+    assertThat(runtime.uses()).containsExactly("io.hostmod.runtime.spi.ModuleCatalog");
+
+    ModuleDescriptor annotations = descriptor(Jpms.ANNOTATIONS);
+    assertThat(annotations.isAutomatic()).isFalse();
+    assertThat(exports(annotations)).containsExactly("io.hostmod");
+  }
+
+  /**
+   * A modular application: a named module that requires the runtime uses {@code ModuleManager},
+   * which finds the generated catalog through {@code provides} (the runtime {@code uses} it), and
+   * calls a shared module through its host proxy.
+   */
+  @Test
+  void namedModuleRunsItsModulesWithModuleManager(@TempDir Path layerDirectory) throws Exception {
+    Source moduleInfo = moduleInfo("""
+        requires static io.hostmod;
+        requires io.hostmod.runtime;
+        exports org.example.chat.app;
+        provides io.hostmod.runtime.spi.ModuleCatalog with org.example.chat.HostmodCatalog;
+        """);
+    Source server = Source.of("org.example.chat.app.ChatServer", """
+        package org.example.chat.app;
+
+        import io.hostmod.runtime.ModuleManager;
+        import org.example.chat.shared.ChatModule_HostProxy;
+
+        public final class ChatServer {
+          private ChatServer() {}
+
+          public static String run() {
+            ModuleManager modules = ModuleManager.builder().discoverCatalogs().build();
+            modules.activateHost("chat.example");
+            modules.load("chat.example", "muc");
+            modules.load("chat.example", "chat");
+            ChatModule_HostProxy chat = modules.hostProxy("chat.example", ChatModule_HostProxy.class);
+            return modules.isLoaded("chat.example", "muc") + ", " + chat.greet("ann");
+          }
+        }
+        """);
+
+    Compilation compilation =
+        Jpms.compiler(modulePath).compile(moduleInfo.file(), MUC.file(), CHAT.file(), server.file());
+
+    assertThat(compilation).succeededWithoutWarnings();
+    ModuleLayer layer = Jpms.layer(compilation, "org.example.chat", modulePath, layerDirectory);
+    ClassLoader loader = layer.findLoader("org.example.chat");
+    Thread thread = Thread.currentThread();
+    ClassLoader context = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader); // discoverCatalogs() looks where the application runs
+    try {
+      Object result = loader.loadClass("org.example.chat.app.ChatServer").getMethod("run").invoke(null);
+      assertThat(result).isEqualTo("true, ann on chat.example");
+    } finally {
+      thread.setContextClassLoader(context);
+    }
+  }
+
+  private static ModuleDescriptor descriptor(String module) {
+    return ModuleFinder.of(modulePath).find(module).orElseThrow().descriptor();
+  }
+
+  /** The packages a module exports, to every module or, marked so, to some. */
+  private static List<String> exports(ModuleDescriptor module) {
+    return module.exports().stream()
+        .map(e -> e.isQualified() ? e.source() + " to " + e.targets() : e.source())
+        .toList();
   }
 }

@@ -1,5 +1,7 @@
 package io.hostmod.runtime;
 
+import io.hostmod.runtime.spi.ModuleBinding;
+import io.hostmod.runtime.spi.ModuleCatalog;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,8 @@
 package io.hostmod.runtime;
 
+import io.hostmod.runtime.spi.HostPart;
+import io.hostmod.runtime.spi.ModuleBinding;
+import io.hostmod.runtime.spi.ModuleHook;
 import java.lang.System.Logger.Level;
 
 /**

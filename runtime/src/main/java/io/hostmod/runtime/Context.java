@@ -1,5 +1,7 @@
 package io.hostmod.runtime;
 
+import io.hostmod.runtime.spi.HostPart;
+import io.hostmod.runtime.spi.ModuleBinding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

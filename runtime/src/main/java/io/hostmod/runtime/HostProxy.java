@@ -1,5 +1,8 @@
 package io.hostmod.runtime;
 
+import io.hostmod.runtime.spi.HostPart;
+import io.hostmod.runtime.spi.ProxyTarget;
+
 /**
  * Base class of the generated host proxies ({@code <Module>_HostProxy}): a shared module seen as if
  * it were a module of its own on one host. Each proxy method calls the module's method of the same
@@ -13,22 +16,10 @@ package io.hostmod.runtime;
  */
 public abstract class HostProxy<M> {
 
-  /** One module on one host as the runtime tracks it. Implemented by the runtime only. */
-  public interface Target<M> {
-    /** The host this target belongs to. */
-    String host();
+  private final ProxyTarget<M> target;
 
-    /**
-     * The module as loaded on the host now.
-     *
-     * @throws ModuleException with code {@code module-not-loaded} when it is not loaded there
-     */
-    HostPart<M> part();
-  }
-
-  private final Target<M> target;
-
-  protected HostProxy(Target<M> target) {
+  /** Called by the generated subclass, with the target the runtime binds it to. */
+  protected HostProxy(ProxyTarget<M> target) {
     this.target = target;
   }
 

@@ -1,5 +1,6 @@
 package io.hostmod.runtime;
 
+import io.hostmod.runtime.spi.ModuleBinding;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package io.hostmod.runtime;
 
+import io.hostmod.runtime.spi.HostPart;
+import io.hostmod.runtime.spi.ModuleBinding;
+import io.hostmod.runtime.spi.ProxyTarget;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +22,7 @@ import java.util.List;
  * while its global entry does, so dropping the global entry takes the module off every host at
  * one instant.
  */
-final class ModuleEntry<M> implements HostProxy.Target<M> {
+final class ModuleEntry<M> implements ProxyTarget<M> {
 
   final Host host;
   final ModuleBinding<M> binding;

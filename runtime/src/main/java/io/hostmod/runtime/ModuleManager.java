@@ -1,5 +1,7 @@
 package io.hostmod.runtime;
 
+import io.hostmod.runtime.spi.ModuleBinding;
+import io.hostmod.runtime.spi.ModuleCatalog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -369,7 +371,7 @@ public final class ModuleManager {
     }
 
     /**
-     * Adds every catalog registered in {@code META-INF/services/io.hostmod.runtime.ModuleCatalog}
+     * Adds every catalog registered in {@code META-INF/services/io.hostmod.runtime.spi.ModuleCatalog}
      * on the class path (or module path) of the context class loader.
      */
     public Builder discoverCatalogs() {

@@ -1,5 +1,6 @@
 package io.hostmod.runtime;
 
+import io.hostmod.runtime.spi.ModuleBinding;
 import java.util.List;
 
 /** What every part of one manager shares: its modules, configuration, host table and wait graph. */

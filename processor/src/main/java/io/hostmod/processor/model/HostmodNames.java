@@ -12,9 +12,11 @@ public final class HostmodNames {
   public static final String HOST_CONTEXT = RUNTIME_PACKAGE + ".HostContext";
   public static final String HOST_PROXY = RUNTIME_PACKAGE + ".HostProxy";
   public static final String EVENT = RUNTIME_PACKAGE + ".Event";
-  public static final String MODULE_BINDING = RUNTIME_PACKAGE + ".ModuleBinding";
-  public static final String MODULE_CATALOG = RUNTIME_PACKAGE + ".ModuleCatalog";
-  /** The runtime as a JPMS module: its jar's Automatic-Module-Name. */
+  /** The contract between generated code and the runtime, which user code does not use. */
+  public static final String SPI_PACKAGE = RUNTIME_PACKAGE + ".spi";
+  public static final String MODULE_BINDING = SPI_PACKAGE + ".ModuleBinding";
+  public static final String MODULE_CATALOG = SPI_PACKAGE + ".ModuleCatalog";
+  /** The runtime as a JPMS module, as its module-info.java names it. */
   public static final String RUNTIME_MODULE = "io.hostmod.runtime";
 
   /** The processor, as generated code names it in {@code @Generated}. */

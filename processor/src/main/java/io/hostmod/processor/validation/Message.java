@@ -218,7 +218,7 @@ public enum Message {
       "HostmodProvidesMissing",
       "module %s does not provide its module catalog, so ServiceLoader will not find its"
           + " modules; add this line to module-info.java: provides"
-          + " io.hostmod.runtime.ModuleCatalog with %s;"),
+          + " io.hostmod.runtime.spi.ModuleCatalog with %s;"),
 
   // ---- the processor itself
   WRITE_FAILED(

@@ -37,7 +37,7 @@ public final class HostProxyWriter {
             .superclass(ParameterizedTypeName.get(RuntimeTypes.HOST_PROXY, type))
             .addMethod(
                 MethodSpec.constructorBuilder()
-                    .addParameter(ParameterizedTypeName.get(RuntimeTypes.HOST_PROXY_TARGET, type), "target")
+                    .addParameter(ParameterizedTypeName.get(RuntimeTypes.PROXY_TARGET, type), "target")
                     .addStatement("super(target)")
                     .build());
     for (ProxyMethod method : module.proxyMethods()) {

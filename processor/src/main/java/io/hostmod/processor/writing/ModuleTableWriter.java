@@ -240,13 +240,13 @@ public final class ModuleTableWriter {
               "case $L -> new $T(($T) target);\n",
               i,
               module.hostProxyType(),
-              ParameterizedTypeName.get(RuntimeTypes.HOST_PROXY_TARGET, module.type()));
+              ParameterizedTypeName.get(RuntimeTypes.PROXY_TARGET, module.type()));
         }
       }
       if (!cases.isEmpty()) {
         MethodSpec.Builder step =
             step("newHostProxy", ParameterizedTypeName.get(RuntimeTypes.HOST_PROXY, ANY), false)
-                .addParameter(ParameterizedTypeName.get(RuntimeTypes.HOST_PROXY_TARGET, ANY), "target");
+                .addParameter(ParameterizedTypeName.get(RuntimeTypes.PROXY_TARGET, ANY), "target");
         // The runtime hands each module the target it made for that module.
         methods.add(
             suppressUnchecked(step, true)

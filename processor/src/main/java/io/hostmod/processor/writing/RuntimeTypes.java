@@ -9,16 +9,16 @@ import io.hostmod.processor.model.HostmodNames;
 /** The runtime types generated code refers to, and what every generated file has in common. */
 final class RuntimeTypes {
 
-  static final ClassName MODULE_BINDING = runtime("ModuleBinding");
-  static final ClassName MODULE_CATALOG = runtime("ModuleCatalog");
-  static final ClassName MODULE_TABLE = runtime("ModuleTable");
+  static final ClassName MODULE_BINDING = spi("ModuleBinding");
+  static final ClassName MODULE_CATALOG = spi("ModuleCatalog");
+  static final ClassName MODULE_TABLE = spi("ModuleTable");
   static final ClassName MODULE_KIND = runtime("ModuleKind");
   static final ClassName MODULE_CONTEXT = runtime("ModuleContext");
   static final ClassName HOST_CONTEXT = runtime("HostContext");
-  static final ClassName MODULE_HOOK = runtime("ModuleHook");
-  static final ClassName HOST_PART = runtime("HostPart");
+  static final ClassName MODULE_HOOK = spi("ModuleHook");
+  static final ClassName HOST_PART = spi("HostPart");
   static final ClassName HOST_PROXY = runtime("HostProxy");
-  static final ClassName HOST_PROXY_TARGET = HOST_PROXY.nestedClass("Target");
+  static final ClassName PROXY_TARGET = spi("ProxyTarget");
 
   private static final ClassName GENERATED = ClassName.bestGuess(HostmodNames.GENERATED);
   private static final String PROCESSOR = HostmodNames.PROCESSOR;
@@ -27,6 +27,10 @@ final class RuntimeTypes {
 
   private static ClassName runtime(String simpleName) {
     return ClassName.get(HostmodNames.RUNTIME_PACKAGE, simpleName);
+  }
+
+  private static ClassName spi(String simpleName) {
+    return ClassName.get(HostmodNames.SPI_PACKAGE, simpleName);
   }
 
   /**

@@ -1,7 +1,8 @@
 package org.example.chat;
 
-import io.hostmod.runtime.HostPart;
 import io.hostmod.runtime.HostProxy;
+import io.hostmod.runtime.spi.HostPart;
+import io.hostmod.runtime.spi.ProxyTarget;
 import java.io.IOException;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -12,7 +13,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.hostmod.processor.HostmodProcessor")
 public final class ChatModule_HostProxy extends HostProxy<ChatModule> {
-    ChatModule_HostProxy(HostProxy.Target<ChatModule> target) {
+    ChatModule_HostProxy(ProxyTarget<ChatModule> target) {
         super(target);
     }
 

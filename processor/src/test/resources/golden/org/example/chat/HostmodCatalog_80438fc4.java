@@ -1,13 +1,13 @@
 package org.example.chat;
 
-import io.hostmod.runtime.ModuleBinding;
-import io.hostmod.runtime.ModuleCatalog;
-import io.hostmod.runtime.ModuleTable;
+import io.hostmod.runtime.spi.ModuleBinding;
+import io.hostmod.runtime.spi.ModuleCatalog;
+import io.hostmod.runtime.spi.ModuleTable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
- * The hostmod modules of one compilation, found by {@code ModuleManager.builder().discoverCatalogs()} through {@code META-INF/services/io.hostmod.runtime.ModuleCatalog}.
+ * The hostmod modules of one compilation, found by {@code ModuleManager.builder().discoverCatalogs()} through {@code META-INF/services/io.hostmod.runtime.spi.ModuleCatalog}.
  */
 @Generated("io.hostmod.processor.HostmodProcessor")
 public final class HostmodCatalog_80438fc4 implements ModuleCatalog {

@@ -3,9 +3,10 @@ package org.example.chat;
 import io.hostmod.runtime.HostContext;
 import io.hostmod.runtime.HostProxy;
 import io.hostmod.runtime.ModuleContext;
-import io.hostmod.runtime.ModuleHook;
 import io.hostmod.runtime.ModuleKind;
-import io.hostmod.runtime.ModuleTable;
+import io.hostmod.runtime.spi.ModuleHook;
+import io.hostmod.runtime.spi.ModuleTable;
+import io.hostmod.runtime.spi.ProxyTarget;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Generated;
@@ -112,9 +113,9 @@ public final class HostmodModules_80438fc4 extends ModuleTable {
 
     @Override
     @SuppressWarnings("unchecked")
-    protected HostProxy<?> newHostProxy(int module, HostProxy.Target<?> target) {
+    protected HostProxy<?> newHostProxy(int module, ProxyTarget<?> target) {
         return switch (module) {
-            case 0 -> new ChatModule_HostProxy((HostProxy.Target<ChatModule>) target);
+            case 0 -> new ChatModule_HostProxy((ProxyTarget<ChatModule>) target);
             default -> throw noSuchModule(module);
         };
     }

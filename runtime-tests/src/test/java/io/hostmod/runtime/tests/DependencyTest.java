@@ -11,13 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hostmod.runtime.ModuleBinding;
-import io.hostmod.runtime.ModuleCatalog;
 import io.hostmod.runtime.ModuleContext;
 import io.hostmod.runtime.ModuleException;
 import io.hostmod.runtime.ModuleKind;
 import io.hostmod.runtime.ModuleManager;
 import io.hostmod.runtime.ServerConfig;
+import io.hostmod.runtime.spi.ModuleBinding;
+import io.hostmod.runtime.spi.ModuleCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

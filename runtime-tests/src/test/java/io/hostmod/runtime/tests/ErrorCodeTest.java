@@ -17,10 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hostmod.runtime.ModuleBinding;
-import io.hostmod.runtime.ModuleCatalog;
 import io.hostmod.runtime.ModuleException;
 import io.hostmod.runtime.ModuleManager;
+import io.hostmod.runtime.spi.ModuleBinding;
+import io.hostmod.runtime.spi.ModuleCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

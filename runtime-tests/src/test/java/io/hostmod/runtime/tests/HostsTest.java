@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hostmod.runtime.ModuleCatalog;
 import io.hostmod.runtime.ModuleContext;
 import io.hostmod.runtime.ModuleKind;
 import io.hostmod.runtime.ModuleManager;
-import io.hostmod.runtime.ModuleTable;
+import io.hostmod.runtime.spi.ModuleCatalog;
+import io.hostmod.runtime.spi.ModuleTable;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;

@@ -2,9 +2,9 @@ package io.hostmod.runtime.tests;
 
 import static org.jetbrains.lincheck.datastructures.ManagedStrategyGuaranteeKt.forClasses;
 
-import io.hostmod.runtime.ModuleCatalog;
 import io.hostmod.runtime.ModuleException;
 import io.hostmod.runtime.ModuleManager;
+import io.hostmod.runtime.spi.ModuleCatalog;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;

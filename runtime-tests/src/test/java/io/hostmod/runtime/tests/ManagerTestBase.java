@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hostmod.runtime.HostStatus;
-import io.hostmod.runtime.ModuleBinding;
-import io.hostmod.runtime.ModuleCatalog;
 import io.hostmod.runtime.ModuleContext;
 import io.hostmod.runtime.ModuleException;
 import io.hostmod.runtime.ModuleManager;
 import io.hostmod.runtime.ModuleStatus;
 import io.hostmod.runtime.ServerConfig;
+import io.hostmod.runtime.spi.ModuleBinding;
+import io.hostmod.runtime.spi.ModuleCatalog;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;

@@ -1,4 +1,7 @@
-package io.hostmod.runtime;
+package io.hostmod.runtime.spi;
+
+import io.hostmod.runtime.Event;
+import io.hostmod.runtime.HostContext;
 
 /**
  * A {@code @Hook} method of a module, as its generated binding lists it: the event, the priority

@@ -1,5 +1,10 @@
-package io.hostmod.runtime;
+package io.hostmod.runtime.spi;
 
+import io.hostmod.runtime.HostContext;
+import io.hostmod.runtime.HostProxy;
+import io.hostmod.runtime.ModuleContext;
+import io.hostmod.runtime.ModuleException;
+import io.hostmod.runtime.ModuleKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -95,7 +100,7 @@ public abstract class ModuleTable {
   }
 
   /** Creates a host proxy of a shared module bound to {@code target}. */
-  protected HostProxy<?> newHostProxy(int module, HostProxy.Target<?> target) {
+  protected HostProxy<?> newHostProxy(int module, ProxyTarget<?> target) {
     throw noSuchModule(module);
   }
 

@@ -1,5 +1,10 @@
-package io.hostmod.runtime;
+package io.hostmod.runtime.spi;
 
+import io.hostmod.runtime.HostContext;
+import io.hostmod.runtime.HostProxy;
+import io.hostmod.runtime.ModuleContext;
+import io.hostmod.runtime.ModuleException;
+import io.hostmod.runtime.ModuleKind;
 import java.util.List;
 
 /**
@@ -66,7 +71,7 @@ public interface ModuleBinding<M> {
   }
 
   /** Creates a host proxy bound to {@code target}; only called when {@link #hostProxyType()} is set. */
-  default HostProxy<M> newHostProxy(HostProxy.Target<M> target) {
+  default HostProxy<M> newHostProxy(ProxyTarget<M> target) {
     throw new UnsupportedOperationException(name() + " has no host proxy: it is not a shared module");
   }
 }

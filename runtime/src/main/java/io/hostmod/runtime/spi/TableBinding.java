@@ -1,5 +1,9 @@
-package io.hostmod.runtime;
+package io.hostmod.runtime.spi;
 
+import io.hostmod.runtime.HostContext;
+import io.hostmod.runtime.HostProxy;
+import io.hostmod.runtime.ModuleContext;
+import io.hostmod.runtime.ModuleKind;
 import java.util.List;
 
 /**
@@ -72,7 +76,7 @@ record TableBinding(
 
   @Override
   @SuppressWarnings("unchecked")
-  public HostProxy<Object> newHostProxy(HostProxy.Target<Object> target) {
+  public HostProxy<Object> newHostProxy(ProxyTarget<Object> target) {
     return (HostProxy<Object>) table.newHostProxy(index, target);
   }
 

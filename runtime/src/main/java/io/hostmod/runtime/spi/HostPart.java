@@ -1,4 +1,6 @@
-package io.hostmod.runtime;
+package io.hostmod.runtime.spi;
+
+import io.hostmod.runtime.HostContext;
 
 /**
  * A module instance as loaded on one host, with the context it runs with there. For a shared
