@@ -30,17 +30,13 @@ final class Callbacks {
     try {
       module = binding.create(context);
     } catch (Throwable failure) {
-      context.close();
-      entry.releaseRegistrations(claim);
-      throw asLoadFailure(entry, "the constructor", failure);
+      throw failed(claim, context, "the constructor", failure);
     }
     try {
       binding.load(module, context);
     } catch (Throwable failure) {
-      // It never finished loading, so its @Unload is not called; what it registered is removed.
-      context.close();
-      entry.releaseRegistrations(claim);
-      throw asLoadFailure(entry, "@Load", failure);
+      // It never finished loading, so its @Unload is not called.
+      throw failed(claim, context, "@Load", failure);
     }
     context.bind(module);
     entry.setContext(claim, context);
@@ -56,9 +52,7 @@ final class Callbacks {
     try {
       entry.binding.addHost(module, context);
     } catch (Throwable failure) {
-      context.close();
-      entry.releaseRegistrations(hostPart);
-      throw asLoadFailure(entry, "@AddHost", failure);
+      throw failed(hostPart, context, "@AddHost", failure);
     }
     context.bind(module);
     entry.setContext(hostPart, context);
@@ -137,6 +131,13 @@ final class Callbacks {
       LOG.log(Level.WARNING, () -> "@Restore of module '" + entry.name + "' on host '" + entry.host.name
           + "' threw; the new instance stays loaded without the saved state", failure);
     }
+  }
+
+  /** Closes the context of a step that threw, removes what it registered, and says why it failed. */
+  private static <M> ModuleException failed(Claim<M> claim, Context context, String step, Throwable failure) {
+    context.close();
+    claim.entry.releaseRegistrations(claim);
+    return asLoadFailure(claim.entry, step, failure);
   }
 
   /**

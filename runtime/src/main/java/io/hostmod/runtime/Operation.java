@@ -57,12 +57,8 @@ abstract class Operation {
 
   /** Removes a claimed entry that was loaded, with what it registered, and says so. */
   final <M> void gone(Claim<M> claim) {
-    ModuleEntry<M> entry = claim.entry;
-    entry.releaseRegistrations(claim);
-    entry.unlink(claim);
-    entry.detach(claim);
-    touch(entry.host);
-    entry.settleGone(claim, Event.MODULE_UNLOADED);
+    touch(claim.entry.host);
+    remove(claim, Event.MODULE_UNLOADED);
   }
 
   /**
@@ -70,12 +66,17 @@ abstract class Operation {
    * {@link ModuleManager#status()}; no event: it never was loaded.
    */
   final <M> void abandon(Claim<M> claim, Throwable failure) {
+    claim.entry.host.failed(claim.entry.binding, failure);
+    remove(claim, null);
+  }
+
+  /** Takes a claimed entry out of every structure it is in, then off its host's table. */
+  private static <M> void remove(Claim<M> claim, String event) {
     ModuleEntry<M> entry = claim.entry;
     entry.releaseRegistrations(claim);
     entry.unlink(claim);
     entry.detach(claim);
-    entry.host.failed(entry.binding, failure);
-    entry.settleGone(claim, null);
+    entry.settleGone(claim, event);
   }
 
   /** Collects failures: the first, with the others suppressed in it. */
