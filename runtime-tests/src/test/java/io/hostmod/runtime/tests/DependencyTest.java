@@ -481,7 +481,7 @@ class DependencyTest extends ManagerTestBase {
    * binding and declares one more dependency, as a module of another jar would; everything else
    * is the generated binding's. The manager refuses to build, so it is never loaded.
    */
-  private record DependingOn<M>(ModuleBinding<M> generated, String dependency)
+  record DependingOn<M>(ModuleBinding<M> generated, String dependency)
       implements ModuleBinding<M> {
 
     @Override
