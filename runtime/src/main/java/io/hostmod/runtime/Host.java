@@ -54,6 +54,8 @@ final class Host {
   private final ConcurrentHashMap<String, ConcurrentMap<String, Object>> shared = new ConcurrentHashMap<>();
   /** Set, under the monitor, when deactivation starts: no entry may be added from then on. */
   volatile boolean closing;
+  /** The thread deactivating the host while {@link #closing}; written under the monitor. */
+  Thread closingBy;
   private final boolean global;
   /** Numbers the host's entries in load order. */
   private final AtomicInteger sequence = new AtomicInteger();

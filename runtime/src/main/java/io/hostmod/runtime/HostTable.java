@@ -54,13 +54,42 @@ final class HostTable {
     return new ArrayList<>(hosts.values());
   }
 
-  /** Makes a host active. @throws ModuleException {@code host-already-active} */
+  /**
+   * Makes a host active. A host of that name being deactivated by another thread is waited for:
+   * every other call already treats it as inactive.
+   *
+   * @throws ModuleException {@code host-already-active}, also when the current thread is the one
+   *     deactivating it (a callback of that deactivation)
+   */
   Host activate(String name) {
     Host host = new Host(name, server);
-    if (hosts.putIfAbsent(name, host) != null) {
-      throw ModuleException.hostAlreadyActive(name);
+    while (true) {
+      Host existing = hosts.putIfAbsent(name, host);
+      if (existing == null) {
+        return host;
+      }
+      synchronized (existing) {
+        if (!existing.closing || existing.closingBy == Thread.currentThread()) {
+          throw ModuleException.hostAlreadyActive(name);
+        }
+        awaitGoneOrReopened(existing);
+      }
     }
-    return host;
+  }
+
+  /** Waits, holding its monitor, until a closing host is removed or reopened. */
+  private void awaitGoneOrReopened(Host closing) {
+    boolean interrupted = false;
+    while (closing.closing && hosts.get(closing.name) == closing) {
+      try {
+        closing.wait();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
@@ -88,6 +117,7 @@ final class HostTable {
         }
       }
       host.closing = true;
+      host.closingBy = Thread.currentThread();
     }
     return host;
   }
@@ -96,11 +126,17 @@ final class HostTable {
   void reopen(Host host) {
     synchronized (host) {
       host.closing = false;
+      host.closingBy = null;
+      host.notifyAll();
     }
   }
 
+  /** Removes a deactivated host, and wakes an activation of the same name waiting for it. */
   void remove(Host host) {
-    hosts.remove(host.name, host);
+    synchronized (host) {
+      hosts.remove(host.name, host);
+      host.notifyAll();
+    }
   }
 
   /** The host of that name, active or closing, or {@code null}. */

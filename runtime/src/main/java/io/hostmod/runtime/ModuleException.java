@@ -203,7 +203,7 @@ public final class ModuleException extends RuntimeException {
         HOST_ALREADY_ACTIVE,
         null,
         host,
-        "host '" + host + "' is already active (or still being deactivated);"
+        "host '" + host + "' is already active;"
             + " deactivate it before activating it again",
         null);
   }

@@ -64,7 +64,8 @@ public final class ModuleManager {
    * minus disabled), each with its dependencies first. A module of the set that fails to load is
    * reported through the logger and shown as failed in {@link #status()}; the others still load.
    *
-   * @throws ModuleException {@code host-already-active} if it is active; {@code unknown-host} if
+   * @throws ModuleException {@code host-already-active} if it is active (a host being deactivated
+   *     by another thread is waited for); {@code unknown-host} if
    *     the configuration lists hosts and this is not one of them; {@code invalid-name} if the name
    *     has whitespace or control characters; {@code insufficient-parameters} if it is null or empty
    */

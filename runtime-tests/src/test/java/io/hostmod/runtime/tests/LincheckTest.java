@@ -26,7 +26,6 @@ import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.jetbrains.lincheck.datastructures.Validate;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -202,8 +201,6 @@ public class LincheckTest {
    * window (it runs after the host's modules are unloaded, before the host is removed).
    */
   @Test
-  @Disabled("runtime finding, not fixed on this branch: activateHost during a deactivation says"
-      + " host-already-active for a host every other call treats as inactive")
   void hostBeingDeactivatedCanBeActivatedAgain() throws InterruptedException {
     ModuleManager manager = new Hosts().manager;
     String a = ManagerTestBase.A;
