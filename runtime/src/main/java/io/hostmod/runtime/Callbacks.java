@@ -76,23 +76,25 @@ final class Callbacks {
    */
   static <M> void unload(Claim<M> claim) {
     ModuleEntry<M> entry = claim.entry;
-    HostPart<M> part = entry.partOrNull();
-    if (part == null) {
+    Context context = entry.context();
+    if (context == null) {
       return;
     }
     entry.setContext(claim, null);
+    @SuppressWarnings("unchecked") // setContext binds a context of this entry only to an instance of its module
+    M module = (M) context.instance();
     try {
       if (entry.isHostPart()) {
-        entry.binding.unloadHost(part.module(), part.context());
+        entry.binding.unloadHost(module, context);
       } else {
-        entry.binding.unload(part.module());
+        entry.binding.unload(module);
       }
     } catch (Throwable failure) {
       LOG.log(Level.WARNING, () -> (entry.isHostPart() ? "@Unload(HostContext)" : "@Unload") + " of module '"
           + entry.name + "' on host '" + entry.host.name + "' threw; the unload completed anyway", failure);
     }
     // Closed first: from now on the instance cannot add what the release below would miss.
-    ((Context) part.context()).close();
+    context.close();
     entry.releaseRegistrations(claim);
   }
 

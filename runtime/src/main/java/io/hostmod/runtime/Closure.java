@@ -30,16 +30,27 @@ final class Closure {
 
   private final Claim.Purpose purpose;
   /** Every claim, in teardown order. */
-  private final List<Claim<?>> claims = new ArrayList<>();
+  private final List<Claim<?>> claims;
   /**
    * Every claim but the root's, in the order to bring them back after a reload: each before what
    * depends on it (a global entry before its host parts), otherwise in the order they were found.
    */
-  private final List<Claim<?>> bringUpOrder = new ArrayList<>();
-  private final Map<ModuleEntry<?>, Claim<?>> byEntry = new IdentityHashMap<>();
+  private final List<Claim<?>> bringUpOrder;
+  private final Map<ModuleEntry<?>, Claim<?>> byEntry;
 
   private Closure(Claim.Purpose purpose) {
     this.purpose = purpose;
+    this.claims = new ArrayList<>();
+    this.bringUpOrder = new ArrayList<>();
+    this.byEntry = new IdentityHashMap<>();
+  }
+
+  /** The closure of an entry nothing depends on: itself. */
+  private Closure(Claim<?> root) {
+    this.purpose = root.purpose;
+    this.claims = List.of(root);
+    this.bringUpOrder = List.of();
+    this.byEntry = Map.of();
   }
 
   /**
@@ -50,6 +61,9 @@ final class Closure {
    * @throws Blocked with every claim released, the root's too
    */
   static Closure of(Claim<?> root) {
+    if (isLeaf(root)) {
+      return new Closure(root);
+    }
     Closure closure = new Closure(root.purpose);
     try {
       closure.addBelow(root.entry);
@@ -133,6 +147,15 @@ final class Closure {
     for (int i = claims.size() - 1; i >= 0; i--) {
       release(claims.get(i));
     }
+  }
+
+  /**
+   * Whether the claimed entry is its own closure: nothing depends on it and it has no host parts,
+   * as most entries (a host's deactivation unloads them one after another). Nothing can link to
+   * or attach to an entry while it is claimed, so this stays true while the claim lasts.
+   */
+  static <M> boolean isLeaf(Claim<M> root) {
+    return !root.entry.isSharedGlobal() && !root.entry.hasDependents(root);
   }
 
   private static <M> void release(Claim<M> claim) {

@@ -28,15 +28,21 @@ final class EventQueue {
     this.host = host;
   }
 
-  /** Queues a lifecycle event of this host, if anyone listens for it here or on the server. */
-  void post(String name, String module) {
+  /**
+   * Queues a lifecycle event of this host, if anyone listens for it here or on the server.
+   *
+   * @return whether it was queued: then the poster delivers, once it holds no claim
+   */
+  boolean post(String name, String module) {
     Host server = host.server.table.global();
-    if (host.events.hasHandlers(name) || (!host.isGlobal() && server.events.hasHandlers(name))) {
-      synchronized (this) {
-        pending.add(new Event(name, host.name, module, null));
-        waiting = true;
-      }
+    if (!host.events.hasHandlers(name) && (host.isGlobal() || !server.events.hasHandlers(name))) {
+      return false;
     }
+    synchronized (this) {
+      pending.add(new Event(name, host.name, module, null));
+      waiting = true;
+    }
+    return true;
   }
 
   /** Delivers the queued events, unless another thread (or this one, further up) is at it. */

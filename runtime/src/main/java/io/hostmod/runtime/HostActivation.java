@@ -29,12 +29,14 @@ final class HostActivation extends Operation {
     }
     List<String> modules = server.modulesFor(name);
     Host host = server.table.activate(name);
-    touch(host).lifecycleEvents.post(Event.HOST_ACTIVATED, null);
+    post(host, Event.HOST_ACTIVATED, null);
     deliver();
+    // One load operation for all of them: a host's activation allocates little besides its modules.
+    LoadOperation load = new LoadOperation(server, at);
     for (String module : modules) {
       try {
         // A global module loaded for an earlier host already serves this one.
-        new LoadOperation(server, at).run(host, server.bindings().named(module), LoadOperation.IfLoaded.SKIP);
+        load.run(host, server.bindings().named(module), LoadOperation.IfLoaded.SKIP);
       } catch (ModuleException failure) {
         LOG.log(Level.ERROR, () -> "module '" + module + "' did not load on host '" + name
             + "' while activating it: " + failure.getMessage(), failure);

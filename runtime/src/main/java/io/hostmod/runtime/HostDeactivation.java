@@ -29,7 +29,7 @@ final class HostDeactivation extends Operation {
       }
       server.table.remove(host);
       host.clearFailures();
-      touch(host).lifecycleEvents.post(Event.HOST_DEACTIVATED, null);
+      post(host, Event.HOST_DEACTIVATED, null);
     } finally {
       deliver();
     }

@@ -25,7 +25,7 @@ final class LoadOperation extends Operation {
   }
 
   /** The entries loaded on the way (dependencies, a shared module's global instance), oldest first. */
-  private final List<ModuleEntry<?>> loadedOnTheWay = new ArrayList<>(0);
+  private List<ModuleEntry<?>> loadedOnTheWay = List.of();
 
   LoadOperation(Server server) {
     super(server);
@@ -35,8 +35,12 @@ final class LoadOperation extends Operation {
     super(server, at);
   }
 
-  /** Loads the module on the host; on failure, unloads what it loaded on the way. */
+  /**
+   * Loads the module on the host; on failure, unloads what it loaded on the way. A host's
+   * activation runs one operation for each of its modules in turn.
+   */
   void run(Host asked, ModuleBinding<?> binding, IfLoaded ifLoaded) {
+    loadedOnTheWay = List.of();
     try {
       Host home = server.homeOf(asked, binding);
       checkDependencies(home, binding);
@@ -132,7 +136,7 @@ final class LoadOperation extends Operation {
       abandon(claim, failure);
       throw failure;
     }
-    touch(entry.host).clearFailure(entry.name);
+    entry.host.clearFailure(entry.name);
     settle(claim, Event.MODULE_LOADED);
   }
 
@@ -175,7 +179,7 @@ final class LoadOperation extends Operation {
       Claim<?> claim = claimNew(home, dependency);
       if (claim != null) {
         bringUp(claim);
-        loadedOnTheWay.add(claim.entry);
+        loadedOnTheWay(claim.entry);
         return claim.entry;
       }
     }
@@ -235,9 +239,16 @@ final class LoadOperation extends Operation {
       entry.markLoaded(hostPart, at);
       globalHost.clearFailure(entry.name);
       settle(first, Event.MODULE_LOADED);
-      loadedOnTheWay.add(global);
+      loadedOnTheWay(global);
     }
     settle(hostPart, Event.MODULE_LOADED);
+  }
+
+  private void loadedOnTheWay(ModuleEntry<?> entry) {
+    if (loadedOnTheWay.isEmpty()) {
+      loadedOnTheWay = new ArrayList<>(2);
+    }
+    loadedOnTheWay.add(entry);
   }
 
   @SuppressWarnings("unchecked") // a module's slot holds only entries of its binding

@@ -1,7 +1,8 @@
 package io.hostmod.runtime;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What every lifecycle operation shares: its server, the time it started (read once: a clock
@@ -12,8 +13,8 @@ abstract class Operation {
 
   final Server server;
   final long at;
-  /** Made on the first host touched; most operations touch one. */
-  private List<Host> posted = List.of();
+  /** The hosts this operation queued lifecycle events on; made on the first (most queue none). */
+  private Set<Host> posted;
 
   Operation(Server server) {
     this(server, System.currentTimeMillis());
@@ -25,21 +26,27 @@ abstract class Operation {
     this.at = at;
   }
 
-  /** Notes that this operation posts lifecycle events on the host; see {@link #deliver()}. */
-  final Host touch(Host host) {
-    if (!posted.contains(host)) {
-      if (posted.isEmpty()) {
-        posted = new ArrayList<>(2);
+  /** Queues a lifecycle event on the host, to deliver in {@link #deliver()}. */
+  final void post(Host host, String event, String module) {
+    queued(host, host.lifecycleEvents.post(event, module));
+  }
+
+  /** Notes a host this operation queued a lifecycle event on, if it did. */
+  private void queued(Host host, boolean queued) {
+    if (queued) {
+      if (posted == null) {
+        posted = new LinkedHashSet<>();
       }
       posted.add(host);
     }
-    return host;
   }
 
-  /** Delivers the lifecycle events of the hosts touched: call once every claim is released. */
+  /** Delivers the lifecycle events this operation queued: call once every claim is released. */
   final void deliver() {
-    for (Host host : posted) {
-      host.lifecycleEvents.deliver();
+    if (posted != null) {
+      for (Host host : posted) {
+        host.lifecycleEvents.deliver();
+      }
     }
   }
 
@@ -57,7 +64,6 @@ abstract class Operation {
 
   /** Removes a claimed entry that was loaded, with what it registered, and says so. */
   final <M> void gone(Claim<M> claim) {
-    touch(claim.entry.host);
     remove(claim, Event.MODULE_UNLOADED);
   }
 
@@ -71,12 +77,12 @@ abstract class Operation {
   }
 
   /** Takes a claimed entry out of every structure it is in, then off its host's table. */
-  private static <M> void remove(Claim<M> claim, String event) {
+  private <M> void remove(Claim<M> claim, String event) {
     ModuleEntry<M> entry = claim.entry;
     entry.releaseRegistrations(claim);
     entry.unlink(claim);
     entry.detach(claim);
-    entry.settleGone(claim, event);
+    queued(entry.host, entry.settleGone(claim, event));
   }
 
   /** Collects failures: the first, with the others suppressed in it. */
@@ -92,7 +98,6 @@ abstract class Operation {
 
   /** Settles a claimed entry as loaded, with the event given. */
   final <M> void settle(Claim<M> claim, String event) {
-    touch(claim.entry.host);
-    claim.entry.settleLoaded(claim, at, event);
+    queued(claim.entry.host, claim.entry.settleLoaded(claim, at, event));
   }
 }

@@ -50,6 +50,12 @@ final class UnloadOperation extends Operation {
    *     that thread waited for; start again
    */
   boolean unload(Claim<?> root) {
+    if (Closure.isLeaf(root)) {
+      // Without a Closure: allocation is most of a host's deactivation (see Closure#isLeaf).
+      Callbacks.unload(root);
+      gone(root);
+      return true;
+    }
     Closure closure;
     try {
       closure = Closure.of(root);
