@@ -3,6 +3,7 @@ package io.hostmod.processor;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
+import io.hostmod.processor.model.ModuleElements;
 import io.hostmod.processor.model.ModuleModel;
 import io.hostmod.processor.model.ProxyMethod;
 import java.util.ArrayList;
@@ -27,7 +28,17 @@ final class HostProxies {
 
   private HostProxies() {}
 
-  static boolean current(TypeElement existing, ModuleModel module) {
+  /**
+   * Whether the existing class is a host proxy of the module that an earlier compilation wrote to
+   * the class output, with the methods the module's proxy would have now.
+   */
+  static boolean current(TypeElement existing, ModuleModel module, PreviousOutput previous) {
+    TypeElement proxied = ModuleElements.proxiedModule(existing.asType());
+    if (proxied == null
+        || !proxied.getQualifiedName().contentEquals(module.type().canonicalName())
+        || !previous.inClassOutput(existing.getQualifiedName().toString())) {
+      return false;
+    }
     List<ExecutableElement> methods = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(existing.getEnclosedElements())) {
       if (method.getModifiers().contains(Modifier.PUBLIC)) {

@@ -344,7 +344,7 @@ public final class HostmodProcessor extends AbstractProcessor {
         ModuleModel module = reader.read(element);
         if (module.kind() == Kind.SHARED) {
           JavaFile proxy = HostProxyWriter.write(module, markGenerated(element));
-          Predicate<TypeElement> current = existing -> HostProxies.current(existing, module);
+          Predicate<TypeElement> current = existing -> HostProxies.current(existing, module, previous);
           if (!write(Output.qualifiedName(proxy), () -> output.write(proxy, current, element), element)) {
             return;
           }

@@ -218,7 +218,7 @@ final class PreviousOutput {
    * not only somewhere on the class path: a module class moved to another compilation (from the
    * test sources to the main ones) belongs to that one's catalog.
    */
-  private boolean inClassOutput(String qualifiedName) {
+  boolean inClassOutput(String qualifiedName) {
     TypeElement type = elements.getTypeElement(qualifiedName);
     if (type == null) {
       return false;

@@ -226,4 +226,57 @@ class IncrementalCompilationTest {
     assertThat(test.read(PreviousOutput.INDEX)).doesNotContain("p1.AModule");
     assertThat(main.read(SERVICE_FILE)).isNotEqualTo(test.read(SERVICE_FILE));
   }
+
+  /**
+   * A named JPMS module (javac): its catalog stays {@code HostmodCatalog}, the name module-info
+   * provides, and lists the modules of all its sources after one is recompiled.
+   */
+  @org.junit.jupiter.api.Test
+  void namedModuleRecompiledKeepsItsCatalog(@TempDir Path directory) throws Exception {
+    Path modulePath = Jpms.modulePath(directory);
+    OutputDirectory output = new OutputDirectory(Tool.JAVAC, directory.resolve("app"))
+        .write("module-info", """
+            module app {
+              requires static io.hostmod;
+              requires io.hostmod.runtime;
+              provides io.hostmod.runtime.spi.ModuleCatalog with p1.HostmodCatalog;
+            }
+            """)
+        .write("p1.AModule", module("p1.AModule", "a v1"))
+        .write("p1.BModule", module("p1.BModule", "b v1"))
+        .write("p2.CModule", SHARED_C);
+    List<String> options = List.of("--module-path", modulePath.toString());
+    output.compile(options, "module-info", "p1.AModule", "p1.BModule", "p2.CModule");
+    assertThat(moduleNames(output, modulePath)).containsExactly("a", "b", "c").inOrder();
+
+    output.write("p1.AModule", module("p1.AModule", "a v2"));
+    output.compile(options, "module-info", "p1.AModule");
+
+    assertThat(moduleNames(output, modulePath)).containsExactly("a", "b", "c").inOrder();
+    assertThat(output.read(SERVICE_FILE)).isEqualTo("p1.HostmodCatalog\n");
+  }
+
+  /** The module names the catalogs provided by the JPMS module {@code app} list, in a layer. */
+  private static List<String> moduleNames(OutputDirectory output, Path modulePath)
+      throws Exception {
+    java.lang.module.Configuration configuration =
+        ModuleLayer.boot()
+            .configuration()
+            .resolveAndBind(
+                java.lang.module.ModuleFinder.of(output.classes(), modulePath),
+                java.lang.module.ModuleFinder.of(),
+                java.util.Set.of("app"));
+    ModuleLayer layer =
+        ModuleLayer.boot().defineModulesWithOneLoader(configuration, ClassLoader.getSystemClassLoader());
+    ClassLoader runtime = layer.findLoader(Jpms.RUNTIME);
+    Class<?> catalogType = runtime.loadClass("io.hostmod.runtime.spi.ModuleCatalog");
+    Class<?> bindingType = runtime.loadClass("io.hostmod.runtime.spi.ModuleBinding");
+    List<String> names = new ArrayList<>();
+    for (Object catalog : java.util.ServiceLoader.load(layer, catalogType)) {
+      for (Object binding : (List<?>) catalogType.getMethod("bindings").invoke(catalog)) {
+        names.add((String) bindingType.getMethod("name").invoke(binding));
+      }
+    }
+    return names;
+  }
 }
