@@ -29,7 +29,9 @@ import javax.lang.model.util.Elements;
  * in a named module {@code HostmodCatalog}, so that the {@code provides} line stays the same as
  * modules come and go; otherwise {@code HostmodCatalog_<hash>}, the hash taken over the module
  * classes it lists, so that two compilations (main and test sources, two jars) never write the
- * same class. It goes in the package of its modules that sorts first.
+ * same class. It goes in the package of its modules that sorts first. Recompiled against an
+ * earlier output, the first catalog keeps the name the index gives it ({@link PreviousOutput}),
+ * unless the option or the named module names it.
  */
 final class Catalogs {
 
@@ -41,22 +43,31 @@ final class Catalogs {
   private final Output output;
   private final Reporter reporter;
   private final SourceTrees trees;
+  private final PreviousOutput previous;
   /** The option's class name, or {@code null} when it is not given or not a class name. */
   private final String option;
 
-  /** Written module tables whose catalog is still to be written, and their modules. */
-  private final List<ClassName> pendingTables = new ArrayList<>();
-  private final List<ModuleModel> pending = new ArrayList<>();
+  /** Module tables whose catalog is still to be written, with their module classes. */
+  private final List<PreviousOutput.Table> pending = new ArrayList<>();
+  /** Module tables listed by a written catalog, for the index. */
+  private final List<PreviousOutput.Table> listed = new ArrayList<>();
   /** Written catalogs, for the service file. */
   private final Set<String> written = new TreeSet<>();
+  private String firstCatalog;
 
   Catalogs(
-      ModuleElements modules, Output output, Reporter reporter, SourceTrees trees, String option) {
+      ModuleElements modules,
+      Output output,
+      Reporter reporter,
+      SourceTrees trees,
+      PreviousOutput previous,
+      String option) {
     this.modules = modules;
     this.elements = modules.elements();
     this.output = output;
     this.reporter = reporter;
     this.trees = trees;
+    this.previous = previous;
     boolean valid = option == null || SourceVersion.isName(option);
     if (!valid) {
       reporter.report(null, Message.CATALOG_OPTION_INVALID, option);
@@ -65,8 +76,13 @@ final class Catalogs {
   }
 
   void add(ClassName table, List<ModuleModel> modules) {
-    pendingTables.add(table);
-    pending.addAll(modules);
+    add(new PreviousOutput.Table(
+        table, modules.stream().map(module -> module.type().canonicalName()).toList()));
+  }
+
+  /** Adds a table, one written now or an earlier compilation's that is still current. */
+  void add(PreviousOutput.Table table) {
+    pending.add(table);
   }
 
   boolean hasPending() {
@@ -75,21 +91,32 @@ final class Catalogs {
 
   /** Writes the catalog of the tables added since the last one, which are then its own. */
   void writePending() throws IOException {
-    List<ClassName> tables =
-        pendingTables.stream().sorted(Comparator.comparing(ClassName::canonicalName)).toList();
-    List<ModuleModel> listed = List.copyOf(pending);
-    pendingTables.clear();
+    List<PreviousOutput.Table> own =
+        pending.stream().sorted(Comparator.comparing(table -> table.name().canonicalName())).toList();
     pending.clear();
+    List<ClassName> tables = own.stream().map(PreviousOutput.Table::name).toList();
     List<TypeElement> classes = new ArrayList<>();
-    for (ModuleModel module : listed) {
-      classes.add(elements.getTypeElement(module.type().canonicalName()));
+    for (PreviousOutput.Table table : own) {
+      for (String module : table.modules()) {
+        classes.add(elements.getTypeElement(module));
+      }
     }
     ModuleElement jpmsModule = modules.namedModule(classes.get(0));
-    ClassName name = name(classes, jpmsModule != null);
-    JavaFile file =
-        CatalogWriter.write(name, tables, modules.isVisible(classes.get(0), HostmodNames.GENERATED));
-    output.write(file, classes.toArray(new Element[0]));
+    ClassName preferred = name(classes, jpmsModule != null);
+    boolean markGenerated = modules.isVisible(classes.get(0), HostmodNames.GENERATED);
+    // A name of its own (the option's, HostmodCatalog) is kept; another may give way (see Output).
+    boolean fixed = (option != null || jpmsModule != null) && written.isEmpty();
+    ClassName name =
+        output.write(
+            preferred,
+            catalog -> CatalogWriter.write(catalog, tables, markGenerated),
+            !fixed,
+            classes.toArray(new Element[0]));
+    if (written.isEmpty()) {
+      firstCatalog = name.canonicalName();
+    }
     written.add(name.canonicalName());
+    listed.addAll(own);
     if (jpmsModule != null
         && Boolean.FALSE.equals(
             trees.provides(jpmsModule, HostmodNames.MODULE_CATALOG, name.canonicalName()))) {
@@ -98,10 +125,17 @@ final class Catalogs {
     }
   }
 
-  /** Writes the {@code META-INF/services} entry naming every catalog written, if any. */
+  /**
+   * Writes the {@code META-INF/services} entry naming every catalog written (an empty one when none
+   * was and an earlier compilation's index is there: its modules are all gone), and the index of
+   * what they list.
+   */
   void finish() throws IOException {
-    if (!written.isEmpty()) {
-      output.writeResource(SERVICE_FILE, String.join("\n", written) + "\n");
+    if (!written.isEmpty() || previous.exists()) {
+      output.writeResource(SERVICE_FILE, written.isEmpty() ? "" : String.join("\n", written) + "\n");
+    }
+    if (previous.lookedFor()) {
+      output.writeResource(PreviousOutput.INDEX, PreviousOutput.text(firstCatalog, listed));
     }
   }
 
@@ -116,6 +150,9 @@ final class Catalogs {
     for (TypeElement module : classes) {
       packages.add(elements.getPackageOf(module).getQualifiedName().toString());
       names.add(module.getQualifiedName().toString());
+    }
+    if (first && !inNamedModule && previous.catalog() != null) {
+      return PreviousOutput.className(previous.catalog());
     }
     String simpleName =
         inNamedModule && first

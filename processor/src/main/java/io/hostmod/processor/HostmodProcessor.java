@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -69,11 +70,14 @@ public final class HostmodProcessor extends AbstractProcessor {
   private SourceTrees trees;
   private Output output;
   private Catalogs catalogs;
+  private PreviousOutput previous;
 
   /** Qualified names of the modules waiting for a type to resolve. */
   private final Set<String> deferred = new LinkedHashSet<>();
   /** Whether the runtime was found missing and said so, which is said once. */
   private boolean runtimeMissingReported;
+  /** Whether the tables of earlier compilations that no table took were listed (once). */
+  private boolean previousListed;
 
   @Override
   public synchronized void init(ProcessingEnvironment environment) {
@@ -84,9 +88,11 @@ public final class HostmodProcessor extends AbstractProcessor {
     reader = new ModuleReader(modules);
     reporter = new Reporter(environment.getMessager());
     trees = SourceTrees.of(environment);
-    output = new Output(environment.getFiler());
+    output = new Output(environment.getFiler(), environment.getElementUtils());
+    previous = new PreviousOutput(environment.getFiler(), environment.getElementUtils());
     catalogs =
-        new Catalogs(modules, output, reporter, trees, environment.getOptions().get(Catalogs.OPTION));
+        new Catalogs(
+            modules, output, reporter, trees, previous, environment.getOptions().get(Catalogs.OPTION));
   }
 
   /**
@@ -140,6 +146,7 @@ public final class HostmodProcessor extends AbstractProcessor {
     }
     // One scan of the round for all of hostmod's annotations: javac walks every member per scan.
     Set<? extends Element> annotated = round.getElementsAnnotatedWithAny(annotationTypes());
+    previous.compiled(annotated);
     for (ExecutableElement method : lifecycleMethodsOutsideModules(annotated)) {
       guarded(method, Texts.method(method), () ->
           reporter.report(validator.validateOutsideModule(method)));
@@ -155,6 +162,10 @@ public final class HostmodProcessor extends AbstractProcessor {
     }
     // In the same round as the tables, so javac needs no extra round (each re-enters every source);
     // modules another processor generates in a later round get a catalog of their own.
+    if (deferred.isEmpty() && !previousListed) {
+      previousListed = true;
+      guarded(null, "the modules of the earlier output", this::listPrevious);
+    }
     if (deferred.isEmpty() && catalogs.hasPending()) {
       guarded(null, "the catalog", () -> write("the catalog", catalogs::writePending));
     }
@@ -333,7 +344,8 @@ public final class HostmodProcessor extends AbstractProcessor {
         ModuleModel module = reader.read(element);
         if (module.kind() == Kind.SHARED) {
           JavaFile proxy = HostProxyWriter.write(module, markGenerated(element));
-          if (!write(Output.qualifiedName(proxy), () -> output.write(proxy, element), element)) {
+          Predicate<TypeElement> current = existing -> HostProxies.current(existing, module, previous);
+          if (!write(Output.qualifiedName(proxy), () -> output.write(proxy, current, element), element)) {
             return;
           }
         }
@@ -342,19 +354,61 @@ public final class HostmodProcessor extends AbstractProcessor {
             .add(new Readied(element, module));
       });
     }
-    byPackage.forEach((packageName, readied) -> {
-      readied.sort(Comparator.comparing(module -> module.element().getQualifiedName().toString()));
-      List<ModuleModel> models = readied.stream().map(Readied::model).toList();
-      Element[] elements = readied.stream().map(Readied::element).toArray(Element[]::new);
-      ClassName table =
-          GeneratedNames.moduleTable(
-              packageName, models.stream().map(model -> model.type().canonicalName()).toList());
-      guarded(elements[0], "the modules of package " + packageName, () -> {
-        JavaFile file = ModuleTableWriter.write(table, models, markGenerated(readied.get(0).element()));
-        if (write(table.canonicalName(), () -> output.write(file, elements), elements)) {
-          catalogs.add(table, models);
-        }
-      });
+    // With the package's modules that an earlier compilation into the same output compiled.
+    byPackage.forEach((packageName, readied) ->
+        readied.addAll(readClassFiles(previous.carriedInto(packageName))));
+    byPackage.forEach(this::writeTable);
+  }
+
+  /** Writes the table of one package's modules, and adds it to the catalog. */
+  private void writeTable(String packageName, List<Readied> readied) {
+    readied.sort(Comparator.comparing(module -> module.element().getQualifiedName().toString()));
+    List<ModuleModel> models = readied.stream().map(Readied::model).toList();
+    Element[] elements = readied.stream().map(Readied::element).toArray(Element[]::new);
+    ClassName preferred =
+        GeneratedNames.moduleTable(
+            packageName, models.stream().map(model -> model.type().canonicalName()).toList());
+    boolean markGenerated = markGenerated(readied.get(0).element());
+    guarded(elements[0], "the modules of package " + packageName, () -> {
+      ClassName[] table = {preferred};
+      boolean written = write(preferred.canonicalName(), () ->
+          table[0] =
+              output.write(
+                  preferred,
+                  name -> ModuleTableWriter.write(name, models, markGenerated),
+                  true,
+                  elements),
+          elements);
+      if (written) {
+        catalogs.add(table[0], models);
+      }
+    });
+  }
+
+  /**
+   * Modules an earlier compilation into the same output compiled, read from their class files:
+   * they were validated then. One that cannot be read is reported and left out.
+   */
+  private List<Readied> readClassFiles(List<TypeElement> classFileModules) {
+    List<Readied> readied = new ArrayList<>();
+    for (TypeElement element : classFileModules) {
+      guarded(element, subject(element), () -> readied.add(new Readied(element, reader.read(element))));
+    }
+    return readied;
+  }
+
+  /**
+   * Lists the tables of the earlier output that no table of this compilation took: as they are
+   * when still current, else rewritten from the class files of their remaining modules.
+   */
+  private void listPrevious() {
+    PreviousOutput.Remaining remaining = previous.remaining();
+    remaining.unchanged().forEach(catalogs::add);
+    remaining.rewritten().forEach((packageName, elements) -> {
+      List<Readied> readied = readClassFiles(elements);
+      if (!readied.isEmpty()) {
+        writeTable(packageName, readied);
+      }
     });
   }
 
