@@ -2,10 +2,6 @@ package io.hostmod.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static io.hostmod.processor.HostmodTesting.assertErrorAt;
-import static io.hostmod.processor.HostmodTesting.assertOnlyError;
-import static io.hostmod.processor.HostmodTesting.assertOnlyWarning;
-import static io.hostmod.processor.HostmodTesting.compile;
 import static io.hostmod.processor.HostmodTesting.generatedSource;
 import static io.hostmod.processor.HostmodTesting.module;
 
@@ -17,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * lifecycle rules (private, static, parameters, return type), with the lifecycle messages naming
  * {@code @Hook}; these tests pin those and the messages of its own.
  */
-class HookAndOptionErrorsTest {
+class HookAndOptionErrorsTest extends BothCompilers {
 
   // ---- hooks
 
@@ -192,7 +188,7 @@ class HookAndOptionErrorsTest {
 
     Compilation compilation = compile(shared, perHost);
 
-    assertThat(compilation).succeededWithoutWarnings();
+    assertSucceededWithoutWarnings(compilation);
     String proxy = generatedSource(compilation, "test.ChatModule_HostProxy");
     assertThat(proxy).contains("greet()");
     assertThat(proxy).doesNotContain("onMessage");
@@ -240,7 +236,7 @@ class HookAndOptionErrorsTest {
         """);
     Compilation compilation = compile(source);
 
-    assertThat(compilation).hadErrorCount(2);
+    assertErrorCount(compilation, 2);
     assertErrorAt(
         compilation,
         source.at("int HISTORY_LIMIT", "HISTORY_LIMIT"),
@@ -264,7 +260,7 @@ class HookAndOptionErrorsTest {
         """);
     Compilation compilation = compile(source);
 
-    assertThat(compilation).hadErrorCount(3);
+    assertErrorCount(compilation, 3);
     assertErrorAt(
         compilation,
         source.at("float ratio", "ratio"),

@@ -1,9 +1,6 @@
 package io.hostmod.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static io.hostmod.processor.HostmodTesting.assertOnlyError;
-import static io.hostmod.processor.HostmodTesting.assertOnlyWarning;
-import static io.hostmod.processor.HostmodTesting.compile;
 import static io.hostmod.processor.HostmodTesting.module;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The public {@code HostContext} methods of a shared module must fit on its host proxy; in a
  * module without a proxy they are most likely a mistake.
  */
-class HostProxyErrorsTest {
+class HostProxyErrorsTest extends BothCompilers {
 
   private static final String SHARED = "@Module(global = true)";
   private static final String ADD_HOST = """
@@ -133,7 +130,7 @@ class HostProxyErrorsTest {
 
     var compilation = compile(base, chat);
 
-    assertThat(compilation).succeededWithoutWarnings();
+    assertSucceededWithoutWarnings(compilation);
     assertThat(compilation)
         .generatedSourceFile("test.ChatModule_HostProxy")
         .contentsAsUtf8String()
@@ -182,6 +179,6 @@ class HostProxyErrorsTest {
         public String greet(HostContext host, String who) { return who; }
         """);
 
-    assertThat(compile(onMethod, onClass)).succeededWithoutWarnings();
+    assertSucceededWithoutWarnings(compile(onMethod, onClass));
   }
 }

@@ -91,10 +91,15 @@ final class HostmodTesting {
    * and javac does not offer claimed annotations to a {@code "*"} processor after it.
    */
   static Compiler compiler(Processor... others) {
+    return TestCompiler.JAVAC.compiler(processors(others));
+  }
+
+  /** The other processors, then new hostmod processors. */
+  static List<Processor> processors(Processor... others) {
     List<Processor> processors = new ArrayList<>(List.of(others));
     processors.add(new HostmodProcessor());
     processors.add(new GeneratedClaimProcessor());
-    return javac(processors);
+    return processors;
   }
 
   static Compilation compile(Source... sources) {
@@ -118,10 +123,6 @@ final class HostmodTesting {
     return sources.stream().map(Source::file).toList();
   }
 
-  private static Compiler javac(List<Processor> processors) {
-    return Compiler.javac().withProcessors(processors).withOptions("-Xlint:all");
-  }
-
   /**
    * A compilation and the sources the hostmod processor created in it, by qualified name: a failed
    * {@link Compilation} does not give its generated files, so they are recorded on the way out.
@@ -130,7 +131,7 @@ final class HostmodTesting {
 
   /** Compiles with a hostmod processor whose {@link Filer} records every source it creates. */
   static Recorded compileRecordingSources(Source... sources) {
-    return compileRecordingSources(Set.of(), sources);
+    return compileRecordingSources(TestCompiler.JAVAC, Set.of(), sources);
   }
 
   /**
@@ -138,7 +139,8 @@ final class HostmodTesting {
    * fails with an {@link IllegalStateException} to create those named in {@code failing}, as a
    * bug in the processor would.
    */
-  static Recorded compileRecordingSources(Set<String> failing, Source... sources) {
+  static Recorded compileRecordingSources(
+      TestCompiler compiler, Set<String> failing, Source... sources) {
     List<String> created = new ArrayList<>();
     Processor hostmod = new HostmodProcessor();
     Processor recording = new AbstractProcessor() {
@@ -169,7 +171,8 @@ final class HostmodTesting {
       }
     };
     Compilation compilation =
-        javac(List.of(recording, new GeneratedClaimProcessor())).compile(files(List.of(sources)));
+        compiler.compiler(List.of(recording, new GeneratedClaimProcessor()))
+            .compile(files(List.of(sources)));
     return new Recorded(compilation, List.copyOf(created));
   }
 

@@ -2,10 +2,6 @@ package io.hostmod.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static io.hostmod.processor.HostmodTesting.assertErrorAt;
-import static io.hostmod.processor.HostmodTesting.assertOnlyError;
-import static io.hostmod.processor.HostmodTesting.assertOnlyWarning;
-import static io.hostmod.processor.HostmodTesting.compile;
 import static io.hostmod.processor.HostmodTesting.module;
 import static io.hostmod.processor.HostmodTesting.moduleTableOf;
 
@@ -19,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Errors about lifecycle methods: how each must be declared, how many a module may have, and which
  * kinds of module may have them.
  */
-class LifecycleErrorsTest {
+class LifecycleErrorsTest extends BothCompilers {
 
   private static final String PER_HOST = "@Module";
   private static final String SHARED = "@Module(global = true)";
@@ -342,7 +338,7 @@ class LifecycleErrorsTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).hadErrorCount(2);
+    assertErrorCount(compilation, 2);
     assertErrorAt(compilation, source.at("class MucModule"), "[HostmodAbstract]");
     assertErrorAt(
         compilation,

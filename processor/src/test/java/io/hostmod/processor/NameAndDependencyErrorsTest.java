@@ -2,11 +2,6 @@ package io.hostmod.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static io.hostmod.processor.HostmodTesting.assertErrorAt;
-import static io.hostmod.processor.HostmodTesting.assertOnlyError;
-import static io.hostmod.processor.HostmodTesting.assertOnlyWarning;
-import static io.hostmod.processor.HostmodTesting.compile;
-import static io.hostmod.processor.HostmodTesting.compileRecordingSources;
 import static io.hostmod.processor.HostmodTesting.tableOf;
 
 import com.google.testing.compile.Compilation;
@@ -19,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * compilation. They are reported on the annotation value at fault: javac places a class literal at
  * its {@code .class}.
  */
-class NameAndDependencyErrorsTest {
+class NameAndDependencyErrorsTest extends BothCompilers {
 
   @Test
   void invalidExplicitName() {
@@ -94,7 +89,7 @@ class NameAndDependencyErrorsTest {
 
     Compilation compilation = compile(muc, legacy);
 
-    assertThat(compilation).hadErrorCount(2);
+    assertErrorCount(compilation, 2);
     assertErrorAt(
         compilation,
         muc.at("@Module"),
@@ -200,7 +195,7 @@ class NameAndDependencyErrorsTest {
         public class Gamma {}
         """);
 
-    assertThat(compile(alpha, beta, gamma)).succeededWithoutWarnings();
+    assertSucceededWithoutWarnings(compile(alpha, beta, gamma));
   }
 
   /** {@code test.<name>}, a module depending on {@code test.<dependency>}. */
@@ -262,7 +257,7 @@ class NameAndDependencyErrorsTest {
     Recorded recorded = compileRecordingSources(nested, joined, roster);
     Compilation compilation = recorded.compilation();
 
-    assertThat(compilation).hadErrorCount(2);
+    assertErrorCount(compilation, 2);
     assertErrorAt(
         compilation,
         nested.at("class Muc"),

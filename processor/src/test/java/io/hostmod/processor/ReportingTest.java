@@ -142,7 +142,7 @@ class ReportingTest {
     Source broken = module("BrokenModule", "@Module(global = true)", "@AddHost void addHost(HostContext host) {}");
 
     Recorded recorded =
-        compileRecordingSources(Set.of("test.BrokenModule_HostProxy"), broken, GOOD);
+        compileRecordingSources(TestCompiler.JAVAC, Set.of("test.BrokenModule_HostProxy"), broken, GOOD);
 
     assertThat(recorded.compilation()).hadErrorCount(1);
     assertErrorAt(

@@ -2,8 +2,6 @@ package io.hostmod.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static io.hostmod.processor.HostmodTesting.assertOnlyError;
-import static io.hostmod.processor.HostmodTesting.compile;
 import static io.hostmod.processor.HostmodTesting.module;
 import static io.hostmod.processor.HostmodTesting.moduleTableOf;
 
@@ -13,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code @Save} and {@code @Restore} come in pairs, and the saved state must fit the restored. */
-class SaveRestoreErrorsTest {
+class SaveRestoreErrorsTest extends BothCompilers {
 
   @Test
   void saveWithoutRestore() {
@@ -105,7 +103,7 @@ class SaveRestoreErrorsTest {
     "'List<?>', 'List<?>'",
   })
   void fittingStateCompilesWithoutWarnings(String saved, String restored) {
-    assertThat(compile(stateModule(saved, restored))).succeededWithoutWarnings();
+    assertSucceededWithoutWarnings(compile(stateModule(saved, restored)));
   }
 
   private static Source stateModule(String saved, String restored) {
@@ -151,7 +149,7 @@ class SaveRestoreErrorsTest {
 
     Compilation compilation = compile(base, muc);
 
-    assertThat(compilation).succeededWithoutWarnings();
+    assertSucceededWithoutWarnings(compilation);
     assertThat(moduleTableOf(compilation, "test.MucModule"))
         .contains("((MucModule) instance).restore((String) state);");
   }

@@ -2,13 +2,19 @@ package io.hostmod.processor;
 
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import com.google.testing.compile.JavaFileObjects;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
 
 /**
  * A fixture source file and its text, so that a test says where a diagnostic belongs by quoting
@@ -21,9 +27,54 @@ record Source(JavaFileObject file, String text) {
   /** A place in a source file; line and column are 1-based, as in javac's diagnostics. */
   record Position(Source source, int line, int column) {}
 
+  /**
+   * Where source files are written, each in a directory of its own: the Eclipse compiler takes
+   * only files that exist on disk (javac reads the text from memory all the same).
+   */
+  private static final Path ROOT = temporaryRoot();
+  private static final AtomicInteger COUNT = new AtomicInteger();
+
   /** A source file of the class {@code qualifiedName}, with {@code text} as its whole content. */
   static Source of(String qualifiedName, String text) {
-    return new Source(JavaFileObjects.forSourceString(qualifiedName, text), text);
+    Path path =
+        ROOT.resolve(Integer.toString(COUNT.incrementAndGet()))
+            .resolve(qualifiedName.replace('.', '/') + ".java");
+    try {
+      Files.createDirectories(path.getParent());
+      Files.writeString(path, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    JavaFileObject file = new SimpleJavaFileObject(path.toUri(), JavaFileObject.Kind.SOURCE) {
+      @Override
+      public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+        return text;
+      }
+
+      @Override
+      public InputStream openInputStream() {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+      }
+    };
+    return new Source(file, text);
+  }
+
+  private static Path temporaryRoot() {
+    try {
+      Path root = Files.createTempDirectory("hostmod-sources");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(root)));
+      return root;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // a temporary directory left behind
+    }
   }
 
   /** The fixture {@code src/test/resources/fixtures/<package path>/<name>.java}. */
