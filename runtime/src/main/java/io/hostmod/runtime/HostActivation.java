@@ -36,7 +36,8 @@ final class HostActivation extends Operation {
     for (String module : modules) {
       try {
         // A global module loaded for an earlier host already serves this one.
-        load.run(host, server.bindings().named(module), LoadOperation.IfLoaded.SKIP);
+        Bindings bindings = server.bindings();
+        load.run(host, bindings.named(module), bindings, LoadOperation.IfLoaded.SKIP);
       } catch (ModuleException failure) {
         LOG.log(Level.ERROR, () -> "module '" + module + "' did not load on host '" + name
             + "' while activating it: " + failure.getMessage(), failure);

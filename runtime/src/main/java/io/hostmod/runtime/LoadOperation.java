@@ -24,8 +24,15 @@ final class LoadOperation extends Operation {
     SKIP
   }
 
-  /** The entries loaded on the way (dependencies, a shared module's global instance), oldest first. */
-  private List<ModuleEntry<?>> loadedOnTheWay = List.of();
+  /**
+   * The claims of the entries loaded on the way (dependencies, a shared module's global instance),
+   * oldest first. They read as loaded, but stay claimed until this load is over: no other operation
+   * uses or unloads them before, so the load takes effect at one instant for writers, and a failed
+   * one can take them back.
+   */
+  private List<Claim<?>> loadedOnTheWay = List.of();
+  /** The modules installed when this load started: its module's binding is one of them. */
+  private Bindings bindings;
 
   LoadOperation(Server server) {
     super(server);
@@ -38,9 +45,13 @@ final class LoadOperation extends Operation {
   /**
    * Loads the module on the host; on failure, unloads what it loaded on the way. A host's
    * activation runs one operation for each of its modules in turn.
+   *
+   * @param from the installed modules the binding was found in, in which its dependencies are
+   *     resolved too
    */
-  void run(Host asked, ModuleBinding<?> binding, IfLoaded ifLoaded) {
+  void run(Host asked, ModuleBinding<?> binding, Bindings from, IfLoaded ifLoaded) {
     loadedOnTheWay = List.of();
+    bindings = from;
     try {
       Host home = server.homeOf(asked, binding);
       checkDependencies(home, binding);
@@ -54,10 +65,13 @@ final class LoadOperation extends Operation {
         return;
       }
       try {
-        bringUp(claim);
+        bringUp(claim, false);
       } catch (RuntimeException | Error failure) {
         rollBack(failure);
         throw failure;
+      }
+      for (Claim<?> onTheWay : loadedOnTheWay) {
+        release(onTheWay);
       }
     } finally {
       deliver();
@@ -70,7 +84,7 @@ final class LoadOperation extends Operation {
    */
   private void checkDependencies(Host home, ModuleBinding<?> binding) {
     for (String name : binding.dependencies()) {
-      ModuleBinding<?> dependency = server.bindings().dependency(binding.name(), name);
+      ModuleBinding<?> dependency = bindings.dependency(binding.name(), name);
       try {
         if (server.config.isDisabled(home.name, name)) {
           throw ModuleException.dependencyDisabled(home.name, binding.name(), name);
@@ -98,7 +112,7 @@ final class LoadOperation extends Operation {
         Claim<M> fresh = ModuleEntry.create(home, binding, slot);
         existing = home.addIfAbsent(fresh.entry);
         if (existing == null) {
-          if (server.modules.confirm(binding)) {
+          if (server.modules.confirm(binding, bindings)) {
             return fresh;
           }
           // Uninstalled meanwhile.
@@ -114,8 +128,11 @@ final class LoadOperation extends Operation {
     }
   }
 
-  /** Links the claimed entry to its dependencies, then makes its instance (or host part). */
-  private <M> void bringUp(Claim<M> claim) {
+  /**
+   * Links the claimed entry to its dependencies, then makes its instance (or host part); the
+   * claim ends, or for an entry loaded on the way, joins {@link #loadedOnTheWay}.
+   */
+  private <M> void bringUp(Claim<M> claim, boolean onTheWay) {
     ModuleEntry<M> entry = claim.entry;
     try {
       linkDependencies(claim);
@@ -124,7 +141,7 @@ final class LoadOperation extends Operation {
       throw failure;
     }
     if (entry.isHostPart()) {
-      attach(claim);
+      attach(claim, onTheWay);
       return;
     }
     try {
@@ -137,7 +154,17 @@ final class LoadOperation extends Operation {
       throw failure;
     }
     entry.host.clearFailure(entry.name);
-    settle(claim, Event.MODULE_LOADED);
+    loaded(claim, onTheWay);
+  }
+
+  /** Ends the load of a claimed entry, or marks it loaded and keeps the claim if it is on the way. */
+  private <M> void loaded(Claim<M> claim, boolean onTheWay) {
+    if (onTheWay) {
+      queued(claim.entry.host, claim.entry.markLoaded(claim, at, Event.MODULE_LOADED));
+      loadedOnTheWay(claim);
+    } else {
+      settle(claim, Event.MODULE_LOADED);
+    }
   }
 
   /**
@@ -154,7 +181,7 @@ final class LoadOperation extends Operation {
     while (true) {
       List<ModuleEntry<?>> dependencies = new ArrayList<>(names.size());
       for (String name : names) {
-        dependencies.add(resolve(entry.host, server.bindings().dependency(entry.name, name)));
+        dependencies.add(resolve(entry.host, bindings.dependency(entry.name, name)));
       }
       ModuleEntry<?> taken = link(claim, dependencies);
       if (taken == null) {
@@ -164,8 +191,8 @@ final class LoadOperation extends Operation {
     }
   }
 
-  private static <M> ModuleEntry<?> link(Claim<M> claim, List<ModuleEntry<?>> dependencies) {
-    return claim.entry.linkTo(claim, dependencies);
+  private <M> ModuleEntry<?> link(Claim<M> claim, List<ModuleEntry<?>> dependencies) {
+    return claim.entry.linkTo(claim, dependencies, loadedOnTheWay);
   }
 
   /** The dependency's loaded entry as seen from the host, loaded first if it is not there. */
@@ -178,8 +205,7 @@ final class LoadOperation extends Operation {
       }
       Claim<?> claim = claimNew(home, dependency);
       if (claim != null) {
-        bringUp(claim);
-        loadedOnTheWay(claim.entry);
+        bringUp(claim, true);
         return claim.entry;
       }
     }
@@ -191,7 +217,7 @@ final class LoadOperation extends Operation {
    * first attach succeed or fail together, and take effect together), attaches the host part,
    * then calls {@code @AddHost}.
    */
-  private <M> void attach(Claim<M> hostPart) {
+  private <M> void attach(Claim<M> hostPart, boolean onTheWay) {
     ModuleEntry<M> entry = hostPart.entry;
     Host globalHost = server.table.global();
     Claim<M> first = null;
@@ -235,20 +261,30 @@ final class LoadOperation extends Operation {
     entry.host.clearFailure(entry.name);
     if (first != null) {
       // The host part is marked first: it reads as loaded only once its global entry does, so
-      // both appear at once.
-      entry.markLoaded(hostPart, at);
+      // both appear at once. The global entry was loaded on the way.
+      entry.markLoaded(hostPart, at, null);
       globalHost.clearFailure(entry.name);
-      settle(first, Event.MODULE_LOADED);
-      loadedOnTheWay(global);
+      loaded(first, true);
+      queued(entry.host, entry.post(hostPart, Event.MODULE_LOADED));
+      if (onTheWay) {
+        loadedOnTheWay(hostPart);
+      } else {
+        release(hostPart);
+      }
+      return;
     }
-    settle(hostPart, Event.MODULE_LOADED);
+    loaded(hostPart, onTheWay);
   }
 
-  private void loadedOnTheWay(ModuleEntry<?> entry) {
+  private void loadedOnTheWay(Claim<?> claim) {
     if (loadedOnTheWay.isEmpty()) {
       loadedOnTheWay = new ArrayList<>(2);
     }
-    loadedOnTheWay.add(entry);
+    loadedOnTheWay.add(claim);
+  }
+
+  private static <M> void release(Claim<M> claim) {
+    claim.entry.release(claim);
   }
 
   @SuppressWarnings("unchecked") // a module's slot holds only entries of its binding
@@ -268,19 +304,16 @@ final class LoadOperation extends Operation {
   }
 
   /**
-   * Unloads what this load loaded on the way, newest first, unless another load has started to
-   * use it since (a dependent linked, a host part attached) or another thread holds it.
+   * Unloads what this load loaded on the way, newest first: nothing else can have used it, as it
+   * stayed claimed. (An entry loaded on the way that a later one of them depends on is unloaded
+   * after it, newest first.)
    */
   private void rollBack(Throwable failure) {
     for (int i = loadedOnTheWay.size() - 1; i >= 0; i--) {
-      ModuleEntry<?> loaded = loadedOnTheWay.get(i);
-      Claim<?> claim = loaded.claimUnused();
-      if (claim != null) {
-        try {
-          tearDown(List.of(claim));
-        } catch (RuntimeException | Error notRolledBack) {
-          failure.addSuppressed(notRolledBack);
-        }
+      try {
+        tearDown(List.of(loadedOnTheWay.get(i)));
+      } catch (RuntimeException | Error notRolledBack) {
+        failure.addSuppressed(notRolledBack);
       }
     }
   }

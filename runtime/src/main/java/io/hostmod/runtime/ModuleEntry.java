@@ -34,15 +34,20 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
   /** Where the entry stands in its host's load order, to unload a host's modules newest first. */
   final int sequence;
 
-  /** The current claim, or {@code null} once settled. Written under the monitor. */
+  /**
+   * The current claim, or {@code null} once settled. Taken under the monitor, so that a link or an
+   * attach, which checks it under the monitor, never lands on a claimed entry; ended without it
+   * (see {@link #waiters}).
+   */
   private volatile Claim<M> claim;
   /**
-   * Threads waiting on the monitor for the claim to end; guarded by it. Object.notifyAll is a call
-   * into the VM that costs more than the rest of a release, so it is made only when someone waits
-   * (activating and deactivating 10,000 hosts × 50 modules: 74 against 23 ms for the
-   * deactivations before, docs/benchmarks.md).
+   * Threads waiting on the monitor for the claim to end, changed under it. A release ends the
+   * claim, then reads this; a waiter counts itself, then reads the claim: so either the release
+   * sees the waiter and wakes it, or the waiter sees the claim ended. That spares every release
+   * the monitor and Object.notifyAll (a call into the VM), which took a host's activation and
+   * deactivation from 1.9x to 1.5x of the previous runtime (docs/benchmarks.md).
    */
-  private int waiters;
+  private volatile int waiters;
   /** Loaded (a reload or unload in progress included). Written by the claim's holder. */
   private volatile boolean loaded;
   /** The current instance's context (which holds the instance), or {@code null}. */
@@ -279,17 +284,6 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
     return claim = new Claim<>(this, purpose);
   }
 
-  /**
-   * Claims this entry for the rollback of the failed load that loaded it, unless it is held by
-   * another thread or used: linked dependents, attached host parts.
-   */
-  synchronized Claim<M> claimUnused() {
-    if (claim != null || !loaded || (dependents != null && !dependents.isEmpty()) || firstAttached != null) {
-      return null;
-    }
-    return claim = new Claim<>(this, Claim.Purpose.UNLOAD);
-  }
-
   private void requireHeld(Claim<M> held) {
     if (claim != held || !held.isHeldByCurrentThread()) {
       throw new IllegalStateException(this + " is not claimed by " + held);
@@ -304,28 +298,40 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
    * @return whether the event was queued, to deliver
    */
   boolean settleLoaded(Claim<M> held, long at, String event) {
-    markLoaded(held, at);
-    boolean queued = host.lifecycleEvents.post(event, name);
+    boolean queued = markLoaded(held, at, event);
     release(held);
     return queued;
   }
 
   /**
-   * Marks the claimed entry loaded without ending the claim: a shared module's first host part,
-   * which reads as loaded only once its global entry settles, and says so after it.
+   * Marks the claimed entry loaded without ending the claim, and says so unless {@code event} is
+   * {@code null}: a dependency a load loaded on the way, which other operations may use only once
+   * that load is over; a shared module's first host part, which reads as loaded only once its
+   * global entry does.
+   *
+   * @return whether the event was queued, to deliver
    */
-  void markLoaded(Claim<M> held, long at) {
+  boolean markLoaded(Claim<M> held, long at, String event) {
     requireHeld(held);
     since = at;
     loaded = true;
+    return event != null && post(held, event);
+  }
+
+  /** Says something of the claimed entry, in order with its other lifecycle events. */
+  boolean post(Claim<M> held, String event) {
+    requireHeld(held);
+    return host.lifecycleEvents.post(event, name);
   }
 
   /** Ends a claim that changed nothing: as before (loaded). */
-  synchronized void release(Claim<M> held) {
+  void release(Claim<M> held) {
     requireHeld(held);
     claim = null;
     if (waiters > 0) {
-      notifyAll();
+      synchronized (this) {
+        notifyAll();
+      }
     }
   }
 
@@ -427,16 +433,17 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
 
   /**
    * Links the claimed entry to the modules it depends on, all or none, before any of its code
-   * runs: from then on an unload of one of them unloads this one first.
+   * runs: from then on an unload of one of them unloads this one first. A dependency may be
+   * settled, or claimed by the same load ({@code heldToo}).
    *
    * @return {@code null} if linked; else a dependency that is claimed by another thread or gone,
    *     to wait for before resolving the dependencies again (none is linked then)
    */
-  ModuleEntry<?> linkTo(Claim<M> held, List<ModuleEntry<?>> needed) {
+  ModuleEntry<?> linkTo(Claim<M> held, List<ModuleEntry<?>> needed, List<Claim<?>> heldToo) {
     requireHeld(held);
     for (int i = 0; i < needed.size(); i++) {
       ModuleEntry<?> dependency = needed.get(i);
-      if (!dependency.addDependent(this)) {
+      if (!dependency.addDependent(this, heldToo)) {
         for (int j = 0; j < i; j++) {
           needed.get(j).removeDependent(this);
         }
@@ -447,8 +454,13 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
     return null;
   }
 
-  private synchronized boolean addDependent(ModuleEntry<?> dependent) {
-    if (claim != null || !isLoaded()) {
+  /**
+   * Links a dependent, if this entry is loaded and settled, or claimed by the same load (one of
+   * {@code heldToo}: a dependency it loaded on the way).
+   */
+  private synchronized boolean addDependent(ModuleEntry<?> dependent, List<Claim<?>> heldToo) {
+    Claim<M> current = claim;
+    if ((current != null && !(heldToo.contains(current) && current.isHeldByCurrentThread())) || !isLoaded()) {
       return false;
     }
     if (dependents == null) {

@@ -121,8 +121,9 @@ public final class ModuleManager {
    *     dependencies it loaded included; {@link #status()} shows the module as failed.
    */
   public void load(String host, String name) {
-    ModuleBinding<?> binding = server.bindings().named(requireName(name, "module name"));
-    new LoadOperation(server).run(table.active(requireName(host, "host"), name), binding, LoadOperation.IfLoaded.REFUSE);
+    Bindings bindings = server.bindings();
+    ModuleBinding<?> binding = bindings.named(requireName(name, "module name"));
+    new LoadOperation(server).run(table.active(requireName(host, "host"), name), binding, bindings, LoadOperation.IfLoaded.REFUSE);
   }
 
   /**

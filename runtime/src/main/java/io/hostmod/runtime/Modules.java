@@ -60,11 +60,13 @@ final class Modules {
   }
 
   /**
-   * Whether a binding that a load has claimed a new entry for is still installed, once any
-   * uninstall deciding about it has decided.
+   * Whether a binding that a load found in {@code seen} and has claimed a new entry for is still
+   * installed, once any uninstall deciding about it has decided.
    */
-  boolean confirm(ModuleBinding<?> binding) {
-    if (current.isCurrent(binding)) {
+  boolean confirm(ModuleBinding<?> binding, Bindings seen) {
+    Bindings now = current;
+    // Nothing installed or uninstalled since the load looked: no lookup (most loads).
+    if (now == seen ? !now.isWithdrawing(binding.name()) : now.isCurrent(binding)) {
       return true;
     }
     synchronized (this) {

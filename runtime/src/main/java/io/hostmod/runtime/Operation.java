@@ -32,7 +32,7 @@ abstract class Operation {
   }
 
   /** Notes a host this operation queued a lifecycle event on, if it did. */
-  private void queued(Host host, boolean queued) {
+  final void queued(Host host, boolean queued) {
     if (queued) {
       if (posted == null) {
         posted = new LinkedHashSet<>();
