@@ -17,7 +17,10 @@ import java.util.Map;
  */
 final class Closure {
 
-  /** Thrown when an entry of the closure is held by another thread: wait for it, then start again. */
+  /**
+   * Thrown when an entry an operation needs is held by another thread while the operation holds
+   * claims that thread may need: release them, wait for it, then start again.
+   */
   static final class Blocked extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final transient ModuleEntry<?> entry;

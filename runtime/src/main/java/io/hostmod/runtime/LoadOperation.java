@@ -50,31 +50,65 @@ final class LoadOperation extends Operation {
    *     resolved too
    */
   void run(Host asked, ModuleBinding<?> binding, Bindings from, IfLoaded ifLoaded) {
-    loadedOnTheWay = List.of();
     bindings = from;
     try {
       Host home = server.homeOf(asked, binding);
       checkDependencies(home, binding);
-      Claim<?> claim = claimNew(home, binding);
-      if (claim == null) {
-        if (ifLoaded == IfLoaded.REFUSE) {
-          throw home == asked
-              ? ModuleException.alreadyLoaded(asked.name, binding.name())
-              : ModuleException.globalAlreadyLoaded(asked.name, binding.name());
-        }
-        return;
-      }
-      try {
-        bringUp(claim, false);
-      } catch (RuntimeException | Error failure) {
-        rollBack(failure);
-        throw failure;
-      }
-      for (Claim<?> onTheWay : loadedOnTheWay) {
-        release(onTheWay);
+      while (!tryLoad(asked, home, binding, ifLoaded)) {
+        // Started again, holding no claim: another load wanted what this one held, or the reverse.
       }
     } finally {
       deliver();
+    }
+  }
+
+  /**
+   * One attempt of {@link #run}.
+   *
+   * @return {@code false} if it had to wait for another thread while holding claims of entries it
+   *     loaded on the way: it unloaded them, released its claims, waited, and must start again
+   */
+  private boolean tryLoad(Host asked, Host home, ModuleBinding<?> binding, IfLoaded ifLoaded) {
+    loadedOnTheWay = List.of();
+    Claim<?> claim = claimNew(home, binding);
+    if (claim == null) {
+      if (ifLoaded == IfLoaded.REFUSE) {
+        throw home == asked
+            ? ModuleException.alreadyLoaded(asked.name, binding.name())
+            : ModuleException.globalAlreadyLoaded(asked.name, binding.name());
+      }
+      return true;
+    }
+    try {
+      bringUp(claim, false);
+    } catch (Closure.Blocked blocked) {
+      rollBack(blocked);
+      blocked.entry.awaitSettled(server.waits);
+      return false;
+    } catch (RuntimeException | Error failure) {
+      rollBack(failure);
+      throw failure;
+    }
+    for (Claim<?> onTheWay : loadedOnTheWay) {
+      release(onTheWay);
+    }
+    return true;
+  }
+
+  /**
+   * Waits for an entry another thread holds. Two loads that each loaded on the way a dependency
+   * the other needs would wait for each other: the one whose wait closes that cycle ({@link
+   * WaitGraph}) gives up instead ({@link Closure.Blocked}, caught by {@link #tryLoad}), unloads
+   * what it loaded on the way, waits holding no claim but its own new entry's, and starts again.
+   */
+  private void await(ModuleEntry<?> entry) {
+    try {
+      entry.awaitSettled(server.waits);
+    } catch (ModuleException cycle) {
+      if (loadedOnTheWay.isEmpty() || !cycle.code().equals(ModuleException.MODULE_BUSY)) {
+        throw cycle;
+      }
+      throw new Closure.Blocked(entry);
     }
   }
 
@@ -120,7 +154,7 @@ final class LoadOperation extends Operation {
           throw ModuleException.moduleNotFound(binding.name());
         }
       }
-      existing.awaitSettled(server.waits);
+      await(existing);
       if (existing.isLoaded()) {
         return null;
       }
@@ -187,7 +221,7 @@ final class LoadOperation extends Operation {
       if (taken == null) {
         return;
       }
-      taken.awaitSettled(server.waits);
+      await(taken);
     }
   }
 
@@ -239,7 +273,7 @@ final class LoadOperation extends Operation {
         }
         if (global != null) {
           // Being unloaded or reloaded by another thread: wait, then attach to what is there.
-          global.awaitSettled(server.waits);
+          await(global);
         }
       }
     } catch (RuntimeException | Error failure) {

@@ -72,7 +72,10 @@ abstract class Operation {
    * {@link ModuleManager#status()}; no event: it never was loaded.
    */
   final <M> void abandon(Claim<M> claim, Throwable failure) {
-    claim.entry.host.failed(claim.entry.binding, failure);
+    if (!(failure instanceof Closure.Blocked)) {
+      // Blocked is no failure of the module: the load starts again.
+      claim.entry.host.failed(claim.entry.binding, failure);
+    }
     remove(claim, null);
   }
 
