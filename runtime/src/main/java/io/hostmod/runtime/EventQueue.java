@@ -16,7 +16,8 @@ import java.util.ArrayDeque;
 final class EventQueue {
 
   private final Host host;
-  private final ArrayDeque<Event> pending = new ArrayDeque<>();
+  /** Made on the first event queued: on most hosts nobody listens for lifecycle events. */
+  private ArrayDeque<Event> pending;
   private Thread delivering;
   /**
    * Whether an event waits, read without the monitor: most operations post none (nobody listens),
@@ -39,6 +40,9 @@ final class EventQueue {
       return false;
     }
     synchronized (this) {
+      if (pending == null) {
+        pending = new ArrayDeque<>();
+      }
       pending.add(new Event(name, host.name, module, null));
       waiting = true;
     }
@@ -52,7 +56,7 @@ final class EventQueue {
     }
     Event next;
     synchronized (this) {
-      if (delivering != null || pending.isEmpty()) {
+      if (delivering != null || pending == null || pending.isEmpty()) {
         return;
       }
       delivering = Thread.currentThread();

@@ -344,7 +344,9 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
   boolean settleGone(Claim<M> held, String event) {
     requireHeld(held);
     loaded = false;
-    context = null;
+    if (context != null) {
+      context = null; // every path unloads the instance first; this only guards against one that did not
+    }
     host.remove(this);
     boolean queued = event != null && host.lifecycleEvents.post(event, name);
     release(held);
