@@ -43,9 +43,10 @@ final class Closure {
 
   private Closure(Claim.Purpose purpose) {
     this.purpose = purpose;
-    this.claims = new ArrayList<>();
-    this.bringUpOrder = new ArrayList<>();
-    this.byEntry = new IdentityHashMap<>();
+    // Sized for the usual few entries (a shared module with a host part or two); they grow.
+    this.claims = new ArrayList<>(4);
+    this.bringUpOrder = new ArrayList<>(4);
+    this.byEntry = new IdentityHashMap<>(4);
   }
 
   /** The closure of an entry nothing depends on: itself. */
