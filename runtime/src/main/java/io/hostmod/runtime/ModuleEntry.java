@@ -44,8 +44,9 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
    * Threads waiting on the monitor for the claim to end, changed under it. A release ends the
    * claim, then reads this; a waiter counts itself, then reads the claim: so either the release
    * sees the waiter and wakes it, or the waiter sees the claim ended. That spares every release
-   * the monitor and Object.notifyAll (a call into the VM), which took a host's activation and
-   * deactivation from 1.9x to 1.5x of the previous runtime (docs/benchmarks.md).
+   * the monitor and Object.notifyAll, a call into the VM that was the top frame of a profile of
+   * deactivating 10,000 hosts × 50 modules (docs/benchmarks.md, "A/B against the previous
+   * runtime").
    */
   private volatile int waiters;
   /** Loaded (a reload or unload in progress included). Written by the claim's holder. */
