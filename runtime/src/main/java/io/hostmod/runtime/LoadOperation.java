@@ -11,8 +11,8 @@ import java.util.List;
  * are checked (missing, disabled) first, then the module's entry is claimed, which tells whether
  * it is loaded already. Then each missing dependency is loaded (on the module's home: {@code "*"}
  * for a global module, so a global module never depends on a host), the module is linked to its
- * dependencies, all or none, and only then does its code run. A failure unloads again what this
- * load loaded on the way, unless another load has started to use it.
+ * dependencies, all or none, and only then does its code run. What it loads on the way stays
+ * claimed until it is over, so a failure unloads it again before any other operation used it.
  */
 final class LoadOperation extends Operation {
 
@@ -44,7 +44,7 @@ final class LoadOperation extends Operation {
 
   /**
    * Loads the module on the host; on failure, unloads what it loaded on the way. A host's
-   * activation runs one operation for each of its modules in turn.
+   * activation runs one operation object for each of its modules in turn.
    *
    * @param from the installed modules the binding was found in, in which its dependencies are
    *     resolved too
@@ -65,8 +65,9 @@ final class LoadOperation extends Operation {
   /**
    * One attempt of {@link #run}.
    *
-   * @return {@code false} if it had to wait for another thread while holding claims of entries it
-   *     loaded on the way: it unloaded them, released its claims, waited, and must start again
+   * @return {@code false} if its wait for another thread would have closed a cycle while it held
+   *     entries it loaded on the way: it unloaded them, released its claims, waited, and must start
+   *     again
    */
   private boolean tryLoad(Host asked, Host home, ModuleBinding<?> binding, IfLoaded ifLoaded) {
     loadedOnTheWay = List.of();
