@@ -1,9 +1,7 @@
 package io.hostmod.runtime;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The entries an unload or reload changes, each claimed: the one asked for, the host parts of a
@@ -39,14 +37,14 @@ final class Closure {
    * depends on it (a global entry before its host parts), otherwise in the order they were found.
    */
   private final List<Claim<?>> bringUpOrder;
-  private final Map<ModuleEntry<?>, Claim<?>> byEntry;
 
   private Closure(Claim.Purpose purpose) {
     this.purpose = purpose;
-    // Sized for the usual few entries (a shared module with a host part or two); they grow.
+    // Sized for the usual few entries (a shared module with a host part or two); they grow. Only
+    // a reload brings entries back (an unload of a shared module allocated twice what it did
+    // before the redesign: docs/benchmarks.md).
     this.claims = new ArrayList<>(4);
-    this.bringUpOrder = new ArrayList<>(4);
-    this.byEntry = new IdentityHashMap<>(4);
+    this.bringUpOrder = purpose == Claim.Purpose.RELOAD ? new ArrayList<>(4) : List.of();
   }
 
   /** The closure of an entry nothing depends on: itself. */
@@ -54,7 +52,6 @@ final class Closure {
     this.purpose = root.purpose;
     this.claims = List.of(root);
     this.bringUpOrder = List.of();
-    this.byEntry = Map.of();
   }
 
   /**
@@ -93,8 +90,8 @@ final class Closure {
   }
 
   private void claimWithBelow(ModuleEntry<?> entry) {
-    if (byEntry.containsKey(entry)) {
-      return;
+    if (entry.isClaimedByCurrentThread() && isClaimedHere(entry)) {
+      return; // reached twice: it depends on two entries of the closure
     }
     Claim<?> claim = entry.tryClaim(purpose);
     if (claim == null) {
@@ -103,19 +100,29 @@ final class Closure {
       }
       throw new Blocked(entry);
     }
-    // Counted as claimed at once, so that releasing on failure below includes it.
-    byEntry.put(entry, claim);
     int before = bringUpOrder.size();
     try {
       addBelow(entry);
     } finally {
-      bringUpOrder.add(before, claim);
+      // Also on failure below, so that releasing every claim includes this one.
+      if (purpose == Claim.Purpose.RELOAD) {
+        bringUpOrder.add(before, claim);
+      }
       claims.add(claim);
     }
   }
 
+  /** Whether an entry the current thread holds is held by this closure (not by a caller's operation). */
+  private boolean isClaimedHere(ModuleEntry<?> entry) {
+    for (Claim<?> claim : claims) {
+      if (claim.entry == entry) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void add(Claim<?> claim) {
-    byEntry.put(claim.entry, claim);
     claims.add(claim);
   }
 
