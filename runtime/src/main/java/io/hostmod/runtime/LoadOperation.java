@@ -313,7 +313,12 @@ final class LoadOperation extends Operation {
 
   private void loadedOnTheWay(Claim<?> claim) {
     if (loadedOnTheWay.isEmpty()) {
-      loadedOnTheWay = new ArrayList<>(2);
+      // Most loads that load anything on the way load one entry: a shared module's global one.
+      loadedOnTheWay = List.of(claim);
+      return;
+    }
+    if (loadedOnTheWay.size() == 1) {
+      loadedOnTheWay = new ArrayList<>(loadedOnTheWay);
     }
     loadedOnTheWay.add(claim);
   }
