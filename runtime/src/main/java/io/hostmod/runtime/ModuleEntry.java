@@ -348,8 +348,10 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
     if (context != null) {
       context = null; // every path unloads the instance first; this only guards against one that did not
     }
-    host.remove(this);
+    // Said before the entry leaves its host: from then on another load may make a new entry
+    // there, whose module-loaded must come after this.
     boolean queued = event != null && host.lifecycleEvents.post(event, name);
+    host.remove(this);
     release(held);
     return queued;
   }
