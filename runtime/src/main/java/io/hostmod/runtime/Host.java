@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Host {
 
   private static final VarHandle ENTRY = MethodHandles.arrayElementVarHandle(ModuleEntry[].class);
+  private static final ModuleEntry<?>[] NONE = {};
 
   /** Why a module's last load on this host failed, and when. */
   record Failure(String cause, ModuleKind kind, Instant at) {}
@@ -122,11 +123,39 @@ final class Host {
     return found;
   }
 
-  /** The entries here now, newest first: the order to unload them in. */
-  List<ModuleEntry<?>> entriesNewestFirst() {
-    List<ModuleEntry<?>> found = entries();
-    found.sort((a, b) -> Integer.compare(b.sequence, a.sequence));
-    return found;
+  /**
+   * The entries here now, newest first: the order to unload them in. An array sorted by insertion:
+   * a host's entries are mostly in load order by slot already, and this runs once for every host a
+   * deactivation unloads (a list and a sort took a fifth of deactivating 10,000 hosts × 50 modules,
+   * docs/benchmarks.md).
+   */
+  ModuleEntry<?>[] entriesNewestFirst() {
+    ModuleEntry<?>[] current = entries;
+    int present = 0;
+    for (int slot = 0; slot < current.length; slot++) {
+      if (ENTRY.getAcquire(current, slot) != null) {
+        present++;
+      }
+    }
+    if (present == 0) {
+      return NONE;
+    }
+    // Entries may come and go between the two passes: the second takes at most as many.
+    ModuleEntry<?>[] found = new ModuleEntry<?>[present];
+    int count = 0;
+    for (int slot = 0; slot < current.length && count < present; slot++) {
+      ModuleEntry<?> entry = (ModuleEntry<?>) ENTRY.getAcquire(current, slot);
+      if (entry == null) {
+        continue;
+      }
+      int at = count++;
+      while (at > 0 && found[at - 1].sequence < entry.sequence) {
+        found[at] = found[at - 1];
+        at--;
+      }
+      found[at] = entry;
+    }
+    return count == present ? found : Arrays.copyOf(found, count);
   }
 
   boolean isGlobal() {

@@ -32,7 +32,7 @@ final class HostActivation extends Operation {
     post(host, Event.HOST_ACTIVATED, null);
     deliver();
     // One load operation for all of them: a host's activation allocates little besides its modules.
-    LoadOperation load = new LoadOperation(server, at);
+    LoadOperation load = new LoadOperation(server);
     for (String module : modules) {
       try {
         // A global module loaded for an earlier host already serves this one.

@@ -1,7 +1,5 @@
 package io.hostmod.runtime;
 
-import java.util.List;
-
 /**
  * Deactivating a host: no module can be loaded on it any more, every module on it is unloaded
  * (newest first, each after what depends on it), then it goes and {@code host-deactivated} fires.
@@ -39,8 +37,8 @@ final class HostDeactivation extends Operation {
   static void unloadAll(Server server, Host host) {
     UnloadOperation unload = new UnloadOperation(server);
     try {
-      List<ModuleEntry<?>> entries;
-      while (!(entries = host.entriesNewestFirst()).isEmpty()) {
+      ModuleEntry<?>[] entries;
+      while ((entries = host.entriesNewestFirst()).length > 0) {
         for (ModuleEntry<?> entry : entries) {
           Claim<?> claim = entry.claim(Claim.Purpose.UNLOAD, server.waits);
           if (claim != null) {

@@ -111,7 +111,7 @@ final class HostTable {
       if (host.closing) {
         throw ModuleException.unknownHost(name, null);
       }
-      for (ModuleEntry<?> entry : host.entries()) {
+      for (ModuleEntry<?> entry : host.entriesNewestFirst()) {
         if (entry.isClaimedByCurrentThread()) {
           throw ModuleException.busy(name, entry.name);
         }

@@ -38,10 +38,6 @@ final class LoadOperation extends Operation {
     super(server);
   }
 
-  LoadOperation(Server server, long at) {
-    super(server, at);
-  }
-
   /**
    * Loads the module on the host; on failure, unloads what it loaded on the way. A host's
    * activation runs one operation object for each of its modules in turn.
@@ -140,7 +136,7 @@ final class LoadOperation extends Operation {
    *     thread that is loading, unloading or reloading it)
    */
   private <M> Claim<M> claimNew(Host home, ModuleBinding<M> binding) {
-    int slot = server.slot(binding.name());
+    int slot = bindings.slot(binding.name());
     while (true) {
       ModuleEntry<?> existing = home.entry(slot);
       if (existing == null) {
@@ -195,7 +191,7 @@ final class LoadOperation extends Operation {
   /** Ends the load of a claimed entry, or marks it loaded and keeps the claim if it is on the way. */
   private <M> void loaded(Claim<M> claim, boolean onTheWay) {
     if (onTheWay) {
-      queued(claim.entry.host, claim.entry.markLoaded(claim, at, Event.MODULE_LOADED));
+      queued(claim.entry.host, claim.entry.markLoaded(claim, at(), Event.MODULE_LOADED));
       loadedOnTheWay(claim);
     } else {
       settle(claim, Event.MODULE_LOADED);
@@ -297,7 +293,7 @@ final class LoadOperation extends Operation {
     if (first != null) {
       // The host part is marked first: it reads as loaded only once its global entry does, so
       // both appear at once. The global entry was loaded on the way.
-      entry.markLoaded(hostPart, at, null);
+      entry.markLoaded(hostPart, at(), null);
       globalHost.clearFailure(entry.name);
       loaded(first, true);
       queued(entry.host, entry.post(hostPart, Event.MODULE_LOADED));

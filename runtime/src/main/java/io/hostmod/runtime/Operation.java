@@ -5,25 +5,29 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What every lifecycle operation shares: its server, the time it started (read once: a clock
- * read costs as much as the rest of a settle), and the hosts whose lifecycle events it posted, to
- * deliver them once it holds no claim.
+ * What every lifecycle operation shares: its server, the time it first settled an entry as loaded
+ * (read once, when first needed: a clock read costs as much as the rest of a settle, and an unload
+ * needs none), and the hosts whose lifecycle events it posted, to deliver them once it holds no
+ * claim.
  */
 abstract class Operation {
 
   final Server server;
-  final long at;
+  /** When it settled an entry as loaded; 0 until it first does. */
+  private long at;
   /** The hosts this operation queued lifecycle events on; made on the first (most queue none). */
   private Set<Host> posted;
 
   Operation(Server server) {
-    this(server, System.currentTimeMillis());
+    this.server = server;
   }
 
-  /** An operation that is part of another one (a host's activation) and shares its clock reading. */
-  Operation(Server server, long at) {
-    this.server = server;
-    this.at = at;
+  /** The time entries this operation loads are loaded since: read on the first call. */
+  final long at() {
+    if (at == 0) {
+      at = System.currentTimeMillis();
+    }
+    return at;
   }
 
   /** Queues a lifecycle event on the host, to deliver in {@link #deliver()}. */
@@ -101,6 +105,6 @@ abstract class Operation {
 
   /** Settles a claimed entry as loaded, with the event given. */
   final <M> void settle(Claim<M> claim, String event) {
-    queued(claim.entry.host, claim.entry.settleLoaded(claim, at, event));
+    queued(claim.entry.host, claim.entry.settleLoaded(claim, at(), event));
   }
 }

@@ -113,7 +113,13 @@ public final class ServerConfig {
    * whitespace and no control character (a sign of a name pasted with a space or a line break).
    */
   static String malformedHostName(String host) {
-    for (int i = 0; i < host.length(); ) {
+    int i = 0;
+    // Printable ASCII other than the space is fine: most names are only that (checked on every
+    // activation).
+    while (i < host.length() && host.charAt(i) > ' ' && host.charAt(i) < 0x7f) {
+      i++;
+    }
+    while (i < host.length()) {
       int c = host.codePointAt(i);
       if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
         return "host name '" + host.replaceAll("\\p{Cntrl}", "?") + "' has a space or control character"
