@@ -162,11 +162,12 @@ final class Closure {
 
   /**
    * Whether the claimed entry is its own closure: nothing depends on it and it has no host parts,
-   * as most entries (a host's deactivation unloads them one after another). Nothing can link to
-   * or attach to an entry while it is claimed, so this stays true while the claim lasts.
+   * as most entries (a host's deactivation unloads them one after another), and a shared module's
+   * global entry once its last host part is gone. Nothing can link to or attach to an entry while
+   * it is claimed, so this stays true while the claim lasts.
    */
   static <M> boolean isLeaf(Claim<M> root) {
-    return !root.entry.isSharedGlobal() && !root.entry.hasDependents(root);
+    return !root.entry.hasDependents(root) && !root.entry.hasHostParts(root);
   }
 
   private static <M> void release(Claim<M> claim) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An active host: its module entries, its events, its items and shared stores, and the last
@@ -48,8 +47,13 @@ final class Host {
   final EventBus events = new EventBus();
   /** The lifecycle events of this host, delivered in the order they happened. */
   final EventQueue lifecycleEvents = new EventQueue(this);
-  /** Why modules failed to load here, by module. */
-  private final ConcurrentHashMap<String, Failure> failures = new ConcurrentHashMap<>();
+  /**
+   * Why modules failed to load here, by module; made with the first failure. Every load of a
+   * module here clears its failure, and on a host that never had one this field is all it reads:
+   * the map's count, a cold line of its own per host, was a tenth of loading a shared module onto
+   * 10,000 hosts (SharedModuleBenchmark, docs/benchmarks.md).
+   */
+  private volatile ConcurrentHashMap<String, Failure> failures;
   /** The items modules added here, by key; read without locking on every request of a server. */
   private final ConcurrentHashMap<String, CopyOnWriteArrayList<Item>> items = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ConcurrentMap<String, Object>> shared = new ConcurrentHashMap<>();
@@ -58,8 +62,8 @@ final class Host {
   /** The thread deactivating the host while {@link #closing}; written under the monitor. */
   Thread closingBy;
   private final boolean global;
-  /** Numbers the host's entries in load order. */
-  private final AtomicInteger sequence = new AtomicInteger();
+  /** The last number given to an entry added here (its load order); guarded by the monitor. */
+  private int sequence;
 
   Host(String name, Server server) {
     this.name = name;
@@ -97,6 +101,7 @@ final class Host {
     }
     ModuleEntry<?> existing = current[entry.slot];
     if (existing == null) {
+      entry.sequence = ++sequence;
       ENTRY.setRelease(current, entry.slot, entry);
     }
     return existing;
@@ -162,35 +167,36 @@ final class Host {
     return global;
   }
 
-  /** The next number of the host's load order. */
-  int nextSequence() {
-    return sequence.incrementAndGet();
-  }
-
   /** Records why the module's last load here failed, for {@link ModuleManager#status()}. */
-  void failed(ModuleBinding<?> module, Throwable failure) {
+  synchronized void failed(ModuleBinding<?> module, Throwable failure) {
+    if (failures == null) {
+      failures = new ConcurrentHashMap<>();
+    }
     failures.put(module.name(), new Failure(String.valueOf(failure.getMessage()), module.kind(), Instant.now()));
   }
 
   /** The last failure of a module here, or {@code null}. */
   Failure failure(String module) {
-    return failures.get(module);
+    ConcurrentHashMap<String, Failure> current = failures;
+    return current == null ? null : current.get(module);
   }
 
   /** The failures recorded here, by module. */
   Map<String, Failure> failuresSoFar() {
-    return failures;
+    ConcurrentHashMap<String, Failure> current = failures;
+    return current == null ? Map.of() : current;
   }
 
   /** Forgets every failure: the host is going away. */
-  void clearFailures() {
-    failures.clear();
+  synchronized void clearFailures() {
+    failures = null;
   }
 
   /** Forgets a module's last failure: it loaded. */
   void clearFailure(String module) {
-    if (!failures.isEmpty()) {
-      failures.remove(module);
+    ConcurrentHashMap<String, Failure> current = failures;
+    if (current != null) {
+      current.remove(module);
     }
   }
 

@@ -86,8 +86,10 @@ final class LoadOperation extends Operation {
       rollBack(failure);
       throw failure;
     }
-    for (Claim<?> onTheWay : loadedOnTheWay) {
-      release(onTheWay);
+    // Indexed: an iterator over the empty list is an allocation per load that escape analysis
+    // left in place (24 of 275 bytes per host part's load and unload, SharedModuleBenchmark).
+    for (int i = 0; i < loadedOnTheWay.size(); i++) {
+      release(loadedOnTheWay.get(i));
     }
     return true;
   }

@@ -52,8 +52,11 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
   final ModuleKind kind;
   /** Its module's slot in its host's table. */
   final int slot;
-  /** Where the entry stands in its host's load order, to unload a host's modules newest first. */
-  final int sequence;
+  /**
+   * Where the entry stands in its host's load order, to unload a host's modules newest first. Set
+   * by the host when it adds the entry, under its monitor, and published with it.
+   */
+  int sequence;
 
   /**
    * The current claim, or {@code null} once settled. Taken under the monitor, so that a link or an
@@ -112,7 +115,6 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
     this.name = binding.name();
     this.kind = binding.kind();
     this.slot = slot;
-    this.sequence = host.nextSequence();
   }
 
   /** A new entry, claimed for its load by the current thread; not yet in its host's table. */
@@ -523,6 +525,17 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
    * so the holder reads it without the monitor; a dependent unlinking itself meanwhile only makes
    * the answer "yes" where "no" would do.
    */
+  /** Whether host parts are attached to this claimed entry (none can attach while it is claimed). */
+  boolean hasHostParts(Claim<M> held) {
+    requireHeld(held);
+    if (!isSharedGlobal()) {
+      return false;
+    }
+    synchronized (this) {
+      return firstAttached != null;
+    }
+  }
+
   boolean hasDependents(Claim<M> held) {
     requireHeld(held);
     List<ModuleEntry<?>> current = dependents;

@@ -52,6 +52,9 @@ final class UnloadOperation extends Operation {
   boolean unload(Claim<?> root) {
     if (Closure.isLeaf(root)) {
       // Without a Closure: allocation is most of a host's deactivation (see Closure#isLeaf).
+      if (root.entry.isSharedGlobal()) {
+        drop(root);
+      }
       Callbacks.unload(root);
       gone(root);
       return true;
