@@ -111,10 +111,9 @@ final class HostTable {
       if (host.closing) {
         throw ModuleException.unknownHost(name, null);
       }
-      for (ModuleEntry<?> entry : host.entriesNewestFirst()) {
-        if (entry.isClaimedByCurrentThread()) {
-          throw ModuleException.busy(name, entry.name);
-        }
+      ModuleEntry<?> held = host.entryClaimedByCurrentThread();
+      if (held != null) {
+        throw ModuleException.busy(name, held.name);
       }
       host.closing = true;
       host.closingBy = Thread.currentThread();
