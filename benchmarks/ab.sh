@@ -3,7 +3,8 @@
 # plus any uncommitted changes), measured in one run on one machine. Builds both trees, then runs
 # only the `hostmod` methods of ProxyCallBenchmark, IsLoadedBenchmark, HookDispatchBenchmark,
 # SharedModuleBenchmark (1, 100, 10,000 hosts) and HostActivationBenchmark, alternating the trees,
-# and prints the table of docs/benchmarks.md ("A/B against the previous runtime"). About seven
+# and prints the table of docs/benchmarks.md ("A/B against the previous runtime"), then runs the
+# lifecycle loops again timed in their thread's CPU time (src/ab/LifecycleCpuTime.java). About ten
 # minutes on 2 cores, builds included.
 #
 # usage: bash benchmarks/ab.sh [BASE_COMMIT]          (default 5435d37)
@@ -11,10 +12,15 @@
 #        AB_KEEP_BASE=1 bash benchmarks/ab.sh         (leave the base worktree in place afterwards)
 #        AB_AVGT_OPTS='-wi 1 -i 1' AB_SS_OPTS='-wi 1 -i 2' bash benchmarks/ab.sh   (other JMH options;
 #                                                      for a quick check of the script itself)
+#        AB_JMH=0 bash benchmarks/ab.sh               (only the CPU-time runs; AB_CPU=0: only JMH)
 #
 # Settings: one fork per JMH run. Average-time benchmarks: 3 warm-up and 5 measurement iterations
 # of 1 s each (the classes' own: 2 and 3). HostActivationBenchmark (single shot): 5 warm-up and
-# 10 measured shots (its own: 3 and 5), with its -Xms2g -Xmx2g. For each benchmark, round r runs
+# 10 measured shots (its own: 3 and 5) in a heap whose young generation no run fills (-Xmn2500m,
+# parallel collector, pre-touched): each shot allocates about 80 MB and keeps most of it until its
+# deactivation half, so with the class's own 2 GB G1 heap a shot's time was mostly whether a
+# collection fell in it (shots of one run from 100 to 300 ms); here every shot is the runtime's
+# own work. Allocation is compared apart, with -prof gc (docs/benchmarks.md). For each benchmark, round r runs
 # base then head when r is odd, head then base when r is even (base, head, head, base), so a
 # steady drift of the machine weighs on both trees alike.
 #
@@ -47,7 +53,7 @@ case "$rounds" in ''|*[!0-9]*|0) echo "ab.sh: AB_ROUNDS must be a positive numbe
 # The benchmarks and their JMH options (avgt: time-based iterations; ss: single shots).
 benches="ProxyCallBenchmark IsLoadedBenchmark HookDispatchBenchmark SharedModuleBenchmark HostActivationBenchmark"
 avgt_opts="${AB_AVGT_OPTS:--wi 3 -w 1s -i 5 -r 1s}"
-ss_opts="${AB_SS_OPTS:--wi 5 -i 10}"
+ss_opts="${AB_SS_OPTS:--wi 5 -i 10 -jvmArgsAppend -Xms3g -jvmArgsAppend -Xmx3g -jvmArgsAppend -Xmn2500m -jvmArgsAppend -XX:+UseParallelGC -jvmArgsAppend -XX:+AlwaysPreTouch}"
 options() { if [ "$1" = HostActivationBenchmark ]; then echo "$ss_opts"; else echo "$avgt_opts"; fi; }
 
 mkdir -p "$out"
@@ -165,6 +171,7 @@ run() { # tree label round bench
       printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", tree, round, part[n - 1], (params == "" ? "-" : params), $5, $6, $7, load
     }' "$csv" >> "$out/results.tsv"
 }
+[ "${AB_JMH:-1}" = 0 ] && selected=""   # AB_JMH=0: only the CPU-time runs below
 for b in $selected; do
   for ((r = 1; r <= rounds; r++)); do
     if ((r % 2 == 1)); then
@@ -174,6 +181,31 @@ for b in $selected; do
     fi
   done
 done
+
+# --- the lifecycle loops again, in the CPU time of their thread (src/ab/LifecycleCpuTime.java) ---
+# Wall-clock JMH figures of the lifecycle rows move by tens of percent when other work shares the
+# machine; the CPU time of the benchmark's thread much less. Each tree compiles the driver against
+# its own jar; base/head/head/base per size, AB_CPU_PAIRS times (default 2). AB_CPU=0 skips this.
+if [ "${AB_CPU:-1}" != 0 ]; then
+  for t in base head; do
+    tree=$([ "$t" = base ] && echo "$base_tree" || echo "$root")
+    mkdir -p "$out/cpu-$t"
+    "${JAVA_HOME:+$JAVA_HOME/bin/}javac" -encoding UTF-8 -nowarn -d "$out/cpu-$t" -cp "$(cp_of "$tree")" "$root/benchmarks/src/ab/LifecycleCpuTime.java"
+  done
+  cpu() { # label args...
+    local label=$1; shift
+    local tree=$([ "$label" = base ] && echo "$base_tree" || echo "$root")
+    echo "$label $("$java" -Xms3g -Xmx3g -Xmn2500m -XX:+UseParallelGC -XX:+AlwaysPreTouch \
+      -cp "$out/cpu-$label:$(cp_of "$tree")" LifecycleCpuTime "$@")"
+  }
+  : > "$out/cpu.txt"
+  for ((p = 1; p <= ${AB_CPU_PAIRS:-2}; p++)); do
+    for spec in "activation 30" "shared 1 200000" "shared 100 2000" "shared 10000 20"; do
+      # shellcheck disable=SC2086 # the arguments are words
+      { cpu base $spec; cpu head $spec; cpu head $spec; cpu base $spec; } | tee -a "$out/cpu.txt"
+    done
+  done
+fi
 
 load_end=$(cut -d ' ' -f 1-3 /proc/loadavg)
 minutes=$(( ($(date +%s) - started + 30) / 60 ))
@@ -235,6 +267,11 @@ awk -F '\t' -v base="$(git rev-parse --short "$base_commit")" -v head="$(git rev
     }
   }' "$out/results.tsv" > "$out/table.md"
 { echo; sed 's/^/    /' "$out/machine.txt"; } >> "$out/table.md"
+
+if [ -s "$out/cpu.txt" ]; then
+  { echo; echo "CPU time of the lifecycle loops (LifecycleCpuTime; min and median per run):"; echo
+    sed 's/^/    /' "$out/cpu.txt"; } >> "$out/table.md"
+fi
 
 echo
 echo "== A/B table ($out/table.md)"
