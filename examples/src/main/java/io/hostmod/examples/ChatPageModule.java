@@ -3,6 +3,7 @@ package io.hostmod.examples;
 import io.hostmod.Load;
 import io.hostmod.Module;
 import io.hostmod.runtime.ModuleContext;
+import io.hostmod.runtime.ModuleException;
 
 /**
  * A per-host module that depends on another: an HTML page for the host's chat room, at {@code
@@ -17,14 +18,19 @@ public class ChatPageModule {
   @Load
   void load(ModuleContext context) {
     chat = context.hostProxy(ChatModule_HostProxy.class);   // stays valid across reloads of chat
-    context.addItem(Route.ITEM, Route.get("/chat", request -> Response.html(page(context.host()))));
-    context.addItem(Route.ITEM, Route.post("/chat", request -> {
-      String text = request.param("text", null);
-      if (text != null) {
-        chat.post(request.param("from", "anonymous"), text);
-      }
-      return Response.redirect("/chat");
-    }));
+    Routes.add(context,
+        Route.get("/chat", request -> Response.html(page(context.host()))),
+        Route.post("/chat", request -> {
+          String text = request.param("text", null);
+          if (text != null) {
+            try {
+              chat.post(request.param("from", "anonymous"), text);
+            } catch (IllegalStateException | ModuleException reloading) {
+              return ChatModule.busy(reloading);   // chat is being reloaded on this host: post again
+            }
+          }
+          return Response.redirect("/chat");
+        }));
   }
 
   private String page(String host) {

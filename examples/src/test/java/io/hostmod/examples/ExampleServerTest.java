@@ -165,8 +165,15 @@ class ExampleServerTest {
     assertTrue(hosts.body().contains("{\"host\":\"team.localhost\",\"active\":true,\"modules\":[{\"module\":\"chat\","
         + "\"kind\":\"shared\",\"state\":\"loaded\""), hosts.body());
     assertTrue(hosts.body().contains("\"available\":[\"chat\",\"chat_page\",\"greeter\",\"request_metrics\",\"welcome\"]"));
-    Reply page = Client.send("GET", server.adminUrl().resolve("/?token=" + server.adminToken()), null, null, null);
-    assertEquals(200, page.status(), "a browser passes the token in the query");
+    Reply link = Client.send("GET", server.adminUrl().resolve("/?token=" + server.adminToken()), null, null, null);
+    assertEquals(303, link.status(), "a browser may pass the token in the query once: " + link.body());
+    assertEquals("/", link.header("Location"), "and is sent on to an address without it");
+    String cookie = link.header("Set-Cookie");
+    assertTrue(cookie.matches("hostmod_console=\\w+; HttpOnly; SameSite=Strict; Path=/"), cookie);
+    assertEquals(401, Client.send("GET", server.adminUrl().resolve("/?token=wrong"), null, null, null).status(),
+        "a wrong token in the query starts no session");
+    assertTrue(Client.send("GET", server.adminUrl(), null, null, null).body().contains("name=\"token\""),
+        "without a session, the console's address shows the login form");
   }
 
   @Test
