@@ -7,8 +7,8 @@ import java.time.Duration;
  * its own thread pool, how many connections it keeps open, and how long a client may take.
  *
  * @param threads the listener's own worker threads (the public and the admin listener never share
- *     them, so the admin API answers whatever the public port suffers)
- * @param queue how many requests may wait for a worker; beyond it a connection is closed
+ *     them, so the admin API answers whatever the public port suffers); requests beyond them wait
+ *     for one, at most one per open connection
  * @param maxConnections open connections beyond which a new one is answered {@code 503} with
  *     {@code Retry-After} and closed at once, instead of waiting in a queue
  * @param headTimeout how long a client may take to send a request head, from the connection's open
@@ -17,13 +17,13 @@ import java.time.Duration;
  *     then {@code 408} and the connection is closed
  * @param idleTimeout how long a connection may send and receive nothing at all
  */
-public record HttpLimits(int threads, int queue, int maxConnections, Duration headTimeout, Duration bodyTimeout,
+public record HttpLimits(int threads, int maxConnections, Duration headTimeout, Duration bodyTimeout,
     Duration idleTimeout) {
 
   public HttpLimits {
-    if (threads < 4 || queue < 1 || maxConnections < 1) {
-      throw new IllegalArgumentException("a listener needs at least 4 threads, a queue and a connection: " + threads
-          + " threads, queue " + queue + ", " + maxConnections + " connections");
+    if (threads < 4 || maxConnections < 1) {
+      throw new IllegalArgumentException("a listener needs at least 4 threads and a connection, not " + threads
+          + " threads and " + maxConnections + " connections");
     }
     for (Duration timeout : new Duration[] {headTimeout, bodyTimeout, idleTimeout}) {
       if (timeout.isNegative() || timeout.isZero()) {
@@ -34,11 +34,11 @@ public record HttpLimits(int threads, int queue, int maxConnections, Duration he
 
   /** The public listener's: 32 threads, 1024 connections, 10 s for a head or a body, 30 s idle. */
   public static HttpLimits publicDefaults() {
-    return new HttpLimits(32, 512, 1024, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30));
+    return new HttpLimits(32, 1024, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30));
   }
 
   /** The admin listener's: 8 threads and 64 connections, the same timeouts. */
   public static HttpLimits adminDefaults() {
-    return new HttpLimits(8, 64, 64, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30));
+    return new HttpLimits(8, 64, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30));
   }
 }

@@ -27,7 +27,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.internal.HttpConnection;
-import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -85,8 +84,9 @@ final class HttpListener {
    * @throws BindException if the port is taken
    */
   HttpListener(String name, int port, String option, HttpLimits limits, Answerer answerer) throws IOException {
-    QueuedThreadPool threads = new QueuedThreadPool(limits.threads(), Math.min(4, limits.threads()), 60_000,
-        new BlockingArrayQueue<>(limits.queue(), limits.queue(), limits.queue()));
+    // Jetty wants its pool's queue unbounded (its own tasks go there too); the connection limit
+    // bounds the requests that can wait in it.
+    QueuedThreadPool threads = new QueuedThreadPool(limits.threads(), Math.min(4, limits.threads()));
     threads.setName(name);
     threads.setDaemon(true);
     server = new Server(threads);

@@ -37,7 +37,12 @@ final class Client {
    * @param form a form body ({@code a=1&b=2}), or {@code null} for none
    */
   static Reply send(String method, URI url, String host, String token, String form) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10));
+    return send(method, url, host, token, form, Duration.ofSeconds(10));
+  }
+
+  /** {@link #send(String, URI, String, String, String)} that fails after {@code timeout}. */
+  static Reply send(String method, URI url, String host, String token, String form, Duration timeout) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout);
     if (host != null) {
       request.header("Host", host);
     }
