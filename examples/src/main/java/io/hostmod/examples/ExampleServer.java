@@ -179,7 +179,7 @@ public final class ExampleServer {
     return URI.create("http://" + host + ":" + http.port() + "/");
   }
 
-  /** The admin API and status page, such as {@code http://127.0.0.1:8081/}. */
+  /** The admin API and console, such as {@code http://127.0.0.1:8081/}. */
   public URI adminUrl() {
     return admin.url();
   }
@@ -292,9 +292,9 @@ public final class ExampleServer {
     text.append(String.format("  %-34s %s%n", "global (*)", String.join(", ", modules.loadedModules(ModuleManager.GLOBAL))));
     text.append("  (or name the host in a header: curl -H 'Host: ").append(config.hosts().keySet().iterator().next())
         .append("' ").append(url()).append(")\n");
-    text.append("admin API and status page: ").append(adminUrl()).append(config.global().options().containsKey(ADMIN_TOKEN)
+    text.append("admin API and console: ").append(adminUrl()).append(config.global().options().containsKey(ADMIN_TOKEN)
         ? "   (token: admin_token of the configuration)\n"
-        : "?token=" + adminToken + "\n  export TOKEN=" + adminToken + "\n");
+        : "?token=" + adminToken + "   (the link logs a browser in)\n  export TOKEN=" + adminToken + "\n");
     return text.append("Ctrl-C stops the server.\n").toString();
   }
 
