@@ -113,7 +113,10 @@ class HostileClientTest {
     server = ExampleServer.start(ExampleServer.readConfig(null), 0, 0, line -> {}, few, HttpLimits.adminDefaults());
     List<Socket> held = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      held.add(stall("GET / HTTP/1.1\r\nHost: " + CHAT));
+      // Served once and kept alive: each is surely open and counted before the flood starts.
+      Socket kept = stall("GET / HTTP/1.1\r\nHost: " + CHAT + "\r\n\r\n");
+      assertTrue(readHead(kept).startsWith("HTTP/1.1 200 "));
+      held.add(kept);
     }
     for (int i = 0; i < 20; i++) {
       Socket flood = connect(server.url().getPort());
@@ -154,6 +157,22 @@ class HostileClientTest {
     Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
     sockets.add(socket);
     return socket;
+  }
+
+  /** Reads a response's head, and its body by its Content-Length; returns the head. */
+  private static String readHead(Socket socket) throws IOException {
+    socket.setSoTimeout(5000);
+    StringBuilder head = new StringBuilder();
+    while (head.indexOf("\r\n\r\n") < 0) {
+      int b = socket.getInputStream().read();
+      if (b < 0) {
+        break;
+      }
+      head.append((char) b);
+    }
+    java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+    socket.getInputStream().readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+    return head.toString();
   }
 
   /** Whether the server has neither answered nor closed the connection yet. */
