@@ -3,7 +3,9 @@ package io.hostmod.examples;
 import io.hostmod.runtime.ModuleException;
 import io.hostmod.runtime.ModuleManager;
 import io.hostmod.runtime.ServerConfig;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -78,19 +80,20 @@ public final class HostRouter implements HttpListener.Answerer {
   }
 
   private Response answer(Request request, List<RouteTable.Table> tables) {
+    Map<String, Boolean> decided = new HashMap<>(4);
     for (RouteTable.Table table : tables) {
       RouteTable.Target target = table.at(request.path()).get(request.method());
       if (target instanceof RouteTable.Live live) {
         return run(live.route(), request);
       }
-      if (target instanceof RouteTable.Reloading reloading && routes.stands(table, reloading)) {
+      if (target instanceof RouteTable.Reloading reloading && routes.stands(table, reloading, decided)) {
         return Response.error(503, "reloading", "module '" + reloading.module() + "' is being reloaded on "
             + table.host() + "; retry").withHeader("Retry-After", RETRY_AFTER);
       }
     }
     TreeSet<String> allowed = new TreeSet<>();
     for (RouteTable.Table table : tables) {
-      allowed.addAll(routes.methods(table, request.path()));
+      allowed.addAll(routes.methods(table, request.path(), decided));
     }
     if (!allowed.isEmpty()) {
       return Response.error(405, "method-not-allowed", request.method() + " is not served at " + request.path()

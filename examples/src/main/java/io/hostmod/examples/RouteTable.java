@@ -91,14 +91,20 @@ final class RouteTable {
    * Whether a {@link Reloading} still stands: its module is loaded on the host, and either the
    * reload began moments ago or the runtime shows the module changing there. One that no longer
    * stands is dropped from the host's table.
+   *
+   * @param decided what this request decided already, by host and module: one request decides
+   *     once for a module, so that it cannot see one path of it standing and another not (say,
+   *     POST gone and GET standing: a 405) when the module is loaded again meanwhile
    */
-  boolean stands(Table table, Reloading reloading) {
-    boolean stands = modules.isLoaded(table.host(), reloading.module())
-        && (System.nanoTime() - reloading.sinceNanos() < SETTLE_NANOS || changing(table.host(), reloading.module()));
-    if (!stands) {
-      hosts.computeIfAbsent(table.host(), Holder::new).drop(reloading);
-    }
-    return stands;
+  boolean stands(Table table, Reloading reloading, Map<String, Boolean> decided) {
+    return decided.computeIfAbsent(table.host() + " " + reloading.module(), key -> {
+      boolean stands = modules.isLoaded(table.host(), reloading.module())
+          && (System.nanoTime() - reloading.sinceNanos() < SETTLE_NANOS || changing(table.host(), reloading.module()));
+      if (!stands) {
+        hosts.computeIfAbsent(table.host(), Holder::new).drop(reloading);
+      }
+      return stands;
+    });
   }
 
   /** Whether the runtime shows the module loading, unloading or reloading on the host. */
@@ -230,10 +236,10 @@ final class RouteTable {
   }
 
   /** The methods a table serves at a path, standing reloads included, sorted. */
-  Set<String> methods(Table table, String path) {
+  Set<String> methods(Table table, String path, Map<String, Boolean> decided) {
     Set<String> methods = new TreeSet<>();
     table.at(path).forEach((method, target) -> {
-      if (target instanceof Live || stands(table, (Reloading) target)) {
+      if (target instanceof Live || stands(table, (Reloading) target, decided)) {
         methods.add(method);
       }
     });
