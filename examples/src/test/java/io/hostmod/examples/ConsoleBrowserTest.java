@@ -19,10 +19,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The operator console in a real browser: Debian's Chromium, headless, driven by Selenium through
@@ -122,7 +126,7 @@ class ConsoleBrowserTest {
     browser.get("data:text/html,<form method=post action='" + action + "'><input name=csrf value=guess>"
         + "<button id=forge>win a prize</button></form>");
     browser.findElement(By.id("forge")).click();
-    new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+    waiting(Duration.ofSeconds(10))
         .until(driver -> driver.getPageSource().contains("error"));
     assertTrue(browser.getPageSource().contains("\"cross-site\""), browser.getPageSource());
     assertFalse(server.modules().isLoaded("docs.localhost", "chat"), "nothing done");
@@ -138,19 +142,28 @@ class ConsoleBrowserTest {
     browser.get(server.adminUrl().toString());
     browser.findElement(By.id("token")).sendKeys(server.adminToken());
     browser.findElement(By.id("login")).click();
-    new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+    waiting(Duration.ofSeconds(10))
         .until(driver -> !driver.findElements(By.id("logout")).isEmpty());
   }
 
+  /** Clicks a button and waits for the page its form posts to (the console again, after a redirect). */
   private void click(String host, String module, String action) {
-    browser.findElement(By.cssSelector("button[data-host='" + host + "'][data-module='" + module + "'][data-action='"
-        + action + "']")).click();
+    WebElement button = browser.findElement(By.cssSelector("button[data-host='" + host + "'][data-module='" + module
+        + "'][data-action='" + action + "']"));
+    button.click();
+    waiting(Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
+  }
+
+  private WebDriverWait waiting(Duration timeout) {
+    WebDriverWait wait = new WebDriverWait(browser, timeout);
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   private void assertResult(String kind, String text) {
-    String shown = new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+    String shown = waiting(Duration.ofSeconds(20))
         .until(driver -> {
-          List<org.openqa.selenium.WebElement> result = driver.findElements(By.id("result"));
+          List<WebElement> result = driver.findElements(By.id("result"));
           return result.isEmpty() || !result.get(0).getText().startsWith(text) ? null : result.get(0).getText();
         });
     assertTrue(shown.startsWith(text), shown);
