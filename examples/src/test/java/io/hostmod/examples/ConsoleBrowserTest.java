@@ -19,13 +19,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -151,12 +150,21 @@ class ConsoleBrowserTest {
     WebElement button = browser.findElement(By.cssSelector("button[data-host='" + host + "'][data-module='" + module
         + "'][data-action='" + action + "']"));
     button.click();
-    waiting(Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
+    waiting(Duration.ofSeconds(20)).until(driver -> {
+      try {
+        button.isEnabled();
+        return false;
+      } catch (WebDriverException gone) {
+        // Stale, or (mid-navigation) "node does not belong to the document": the old page went.
+        return true;
+      }
+    });
   }
 
+  /** A wait that retries what fails while a page is replaced. */
   private WebDriverWait waiting(Duration timeout) {
     WebDriverWait wait = new WebDriverWait(browser, timeout);
-    wait.ignoring(StaleElementReferenceException.class);
+    wait.ignoring(WebDriverException.class);
     return wait;
   }
 
