@@ -1,13 +1,11 @@
 package io.hostmod.examples;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.hostmod.runtime.HostStatus;
 import io.hostmod.runtime.ModuleException;
 import io.hostmod.runtime.ModuleManager;
 import io.hostmod.runtime.ModuleStatus;
 import io.hostmod.runtime.ServerConfig;
-import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -15,15 +13,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The operator's API, on its own loopback port. Every request needs the admin token, as {@code
- * Authorization: Bearer <token>}; a GET may pass it as {@code ?token=} instead, so that a browser
- * can open the status page.
+ * The operator's API and console, on their own loopback port.
+ *
+ * <p>Scripts send the admin token as {@code Authorization: Bearer <token>} and get JSON. A browser
+ * logs in once with the token (a form, or a link with {@code ?token=} that is taken out of the
+ * address at once) and gets a session cookie ({@code HttpOnly; SameSite=Strict}); the console's
+ * buttons are forms that post with the session's CSRF token. Every POST from a browser must come
+ * from this page: a request whose {@code Origin} is another site, or whose {@code Sec-Fetch-Site}
+ * says cross-site, is refused with {@code 403}, and so is a session's POST without its CSRF token.
+ * Nothing changes on a GET.
  *
  * <pre>
- * GET  /                                          the status page (HTML)
+ * GET  /                                          the console (HTML), or the login form
+ * POST /login, /logout                            a console session, from the token
  * GET  /hosts                                     every host with its modules (JSON)
  * POST /hosts/{host}/activate                     activate a configured host, loading its modules
  * POST /hosts/{host}/deactivate                   unload its modules, then deactivate it
@@ -32,15 +39,17 @@ import java.util.stream.Collectors;
  * POST /hosts/{host}/modules/{module}/reload
  * </pre>
  *
- * <p>A change answers with the host's status; a refused one with {@code {"error": code, "message":
- * ...}} and the status code of the {@link ModuleException}'s code.
+ * <p>With the token, a change answers with the host's status; a refused one with {@code {"error":
+ * code, "message": ...}} and the status code of the {@link ModuleException}'s code. From the
+ * console, it answers {@code 303} back to the console, which shows the result.
  */
-final class AdminApi implements HttpHandler {
+final class AdminApi implements HttpListener.Answerer {
 
   private final ModuleManager modules;
   private final ServerConfig config;
   private final byte[] token;
   private final String url;
+  private final AdminSessions sessions = new AdminSessions();
 
   AdminApi(ModuleManager modules, ServerConfig config, String token, String url) {
     this.modules = modules;
@@ -49,68 +58,195 @@ final class AdminApi implements HttpHandler {
     this.url = url;
   }
 
+  /** Who sent a request: a script with the token, or a browser with a session. */
+  private record Caller(AdminSessions.Session session) {
+    boolean browser() {
+      return session != null;
+    }
+  }
+
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    Response response;
+  public Response answer(Http.Exchange exchange) {
+    String method = exchange.method();
     try {
       Http.requireShortUri(exchange);
-      authorize(exchange, Http.query(exchange));
-      response = answer(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), Http.params(exchange));
+      Http.params(exchange);   // a malformed query or form is refused, whoever sends it
+      if (method.equals("POST")) {
+        requireSameSite(exchange);
+      }
+      List<String> parts = parts(exchange);
+      if (parts.equals(List.of("login"))) {
+        return login(exchange);
+      }
+      Caller caller = authorize(exchange);
+      if (method.equals("POST") && caller.browser()) {
+        requireCsrf(exchange, caller.session());
+      }
+      return answer(method, parts, caller);
     } catch (Http.Refused refused) {
-      response = refused.response;
-    } catch (ModuleException refused) {
-      response = Response.error(statusOf(refused), refused.code(), refused.getMessage());
+      return refused.response;
     } catch (RuntimeException bug) {
-      response = Response.error(500, "internal-error", bug.toString());
-    }
-    Http.send(exchange, response);
-  }
-
-  private void authorize(HttpExchange exchange, Map<String, String> params) throws Http.Refused {
-    String header = exchange.getRequestHeaders().getFirst("Authorization");
-    String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip()
-        : exchange.getRequestMethod().equals("GET") ? params.get("token") : null;
-    if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
-      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"hostmod admin\"");
-      throw new Http.Refused(401, "unauthorized", given == null
-          ? "send the admin token as Authorization: Bearer <token>; it is printed at start, or set by admin_token"
-          : "wrong admin token; use the one printed at start, or admin_token of the configuration");
+      return Response.error(500, "internal-error", bug.toString());
     }
   }
 
-  private Response answer(String method, String path, Map<String, String> params) throws Http.Refused {
-    String[] parts = path.replaceAll("^/+|/+$", "").split("/+");
-    if (path.equals("/") || path.equals("/status")) {
+  private Response answer(String method, List<String> parts, Caller caller) throws Http.Refused {
+    if (parts.isEmpty() || parts.equals(List.of("status"))) {
       requireMethod(method, "GET");
-      return Response.html(statusPage(params.get("token")));
+      return page(console(caller.session()));
     }
-    if (parts.length == 1 && parts[0].equals("hosts")) {
+    if (parts.equals(List.of("logout"))) {
+      requireMethod(method, "POST");
+      if (caller.browser()) {
+        sessions.end(caller.session());
+      }
+      return Response.redirect("/").withHeader("Set-Cookie", AdminSessions.expiredCookie());
+    }
+    if (parts.equals(List.of("hosts"))) {
       requireMethod(method, "GET");
       return Response.json(hostsJson());
     }
-    if (parts.length == 3 && parts[0].equals("hosts")) {
-      String host = parts[1];
-      requireMethod(method, "POST");
-      switch (parts[2]) {
+    String action = action(parts);
+    if (action == null) {
+      throw notFound("/" + String.join("/", parts));
+    }
+    requireMethod(method, "POST");
+    String host = parts.get(1);
+    String module = parts.size() == 5 ? parts.get(3) : null;
+    String done = module == null ? action + " host " + host : action + " " + module + " on " + host;
+    try {
+      switch (action) {
         case "activate" -> modules.activateHost(host);
         case "deactivate" -> modules.deactivateHost(host);
-        default -> throw notFound(path);
-      }
-      return Response.json(hostJson(host));
-    }
-    if (parts.length == 5 && parts[0].equals("hosts") && parts[2].equals("modules")) {
-      String host = parts[1];
-      String module = parts[3];
-      requireMethod(method, "POST");
-      switch (parts[4]) {
         case "load" -> modules.load(host, module);
         case "unload" -> modules.unload(host, module);
-        case "reload" -> modules.reload(host, module);
-        default -> throw notFound(path);
+        default -> modules.reload(host, module);
       }
-      return Response.json(hostJson(host));
+    } catch (ModuleException refused) {
+      if (caller.browser()) {
+        caller.session().said(false, done + ": refused, " + statusOf(refused) + " " + refused.code() + ": "
+            + refused.getMessage());
+        return Response.redirect("/");
+      }
+      return Response.error(statusOf(refused), refused.code(), refused.getMessage());
+    } catch (RuntimeException failure) {
+      if (caller.browser()) {
+        caller.session().said(false, done + ": failed: " + failure);
+        return Response.redirect("/");
+      }
+      throw failure;
     }
-    throw notFound(path);
+    if (caller.browser()) {
+      caller.session().said(true, done + ": done");
+      return Response.redirect("/");
+    }
+    return Response.json(hostJson(host));
+  }
+
+  /** The action a path names, {@code hosts/{host}/activate} or {@code hosts/{host}/modules/{module}/load}; else null. */
+  private static String action(List<String> parts) {
+    if (parts.contains("")) {
+      return null;   // an empty segment names nothing: /hosts//activate
+    }
+    if (parts.size() == 3 && parts.get(0).equals("hosts") && Set.of("activate", "deactivate").contains(parts.get(2))) {
+      return parts.get(2);
+    }
+    if (parts.size() == 5 && parts.get(0).equals("hosts") && parts.get(2).equals("modules")
+        && Set.of("load", "unload", "reload").contains(parts.get(4))) {
+      return parts.get(4);
+    }
+    return null;
+  }
+
+  /** The path's segments without the leading slash and trailing slashes, %-decoded. */
+  private static List<String> parts(Http.Exchange exchange) throws Http.Refused {
+    String path = exchange.rawPath().replaceAll("^/+|/+$", "");
+    return path.isEmpty() ? List.of() : Http.segments(path, -1);
+  }
+
+  // ---- who may ask
+
+  /**
+   * Refuses a POST that a browser sends from another site: an {@code Origin} other than this
+   * server's own address, or a {@code Sec-Fetch-Site} other than same-origin or none (typed by the
+   * user). Scripts send neither header.
+   */
+  private static void requireSameSite(Http.Exchange exchange) throws Http.Refused {
+    String site = exchange.header("Sec-Fetch-Site");
+    if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
+      throw new Http.Refused(403, "cross-site", "a change must come from this server's own console, not from " + site);
+    }
+    String origin = exchange.header("Origin");
+    String host = exchange.header("Host");
+    if (origin != null && (host == null || !origin.equalsIgnoreCase("http://" + host.strip()))) {
+      throw new Http.Refused(403, "cross-site", "a change must come from this server's own console, not from " + origin);
+    }
+  }
+
+  private static void requireCsrf(Http.Exchange exchange, AdminSessions.Session session) throws Http.Refused {
+    String given = Http.form(exchange).get(AdminSessions.CSRF_FIELD);
+    if (given == null || !MessageDigest.isEqual(session.csrf().getBytes(StandardCharsets.UTF_8),
+        given.getBytes(StandardCharsets.UTF_8))) {
+      throw new Http.Refused(403, "csrf", "the console's form token is missing or stale; reload the console and try again");
+    }
+  }
+
+  /**
+   * The caller: the token in the header, else a session's cookie. The token in the query of a GET
+   * starts a session instead: refused with a redirect to the console that carries its cookie, so
+   * the token leaves the address bar at once. Without any, the console's address shows the login
+   * form.
+   */
+  private Caller authorize(Http.Exchange exchange) throws Http.Refused {
+    String header = exchange.header("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      requireToken(header.substring(7).strip());
+      return new Caller(null);
+    }
+    AdminSessions.Session session = sessions.find(exchange.header("Cookie"));
+    if (session != null) {
+      return new Caller(session);
+    }
+    String query = exchange.method().equals("GET") ? Http.query(exchange).get("token") : null;
+    if (query != null) {
+      requireToken(query);
+      throw new Http.Refused(redirect("/", sessions.start()));
+    }
+    if (header == null && exchange.method().equals("GET") && parts(exchange).isEmpty()) {
+      throw new Http.Refused(loginPage(401, null));
+    }
+    throw unauthorized(header != null);
+  }
+
+  private void requireToken(String given) throws Http.Refused {
+    if (!MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
+      throw unauthorized(true);
+    }
+  }
+
+  private static Http.Refused unauthorized(boolean given) {
+    return new Http.Refused(Response.error(401, "unauthorized", given
+        ? "wrong admin token; use the one printed at start, or admin_token of the configuration"
+        : "send the admin token as Authorization: Bearer <token>; it is printed at start, or set by admin_token")
+        .withHeader("WWW-Authenticate", "Bearer realm=\"hostmod admin\""));
+  }
+
+  /** {@code GET /login}: the form; {@code POST /login}: a session from the token in the form. */
+  private Response login(Http.Exchange exchange) throws Http.Refused {
+    if (exchange.method().equals("GET")) {
+      return loginPage(200, null);
+    }
+    requireMethod(exchange.method(), "POST");
+    String given = Http.form(exchange).get("token");
+    if (given == null || !MessageDigest.isEqual(token, given.strip().getBytes(StandardCharsets.UTF_8))) {
+      return loginPage(401, "That is not the admin token.");
+    }
+    return redirect("/", sessions.start());
+  }
+
+  private static Response redirect(String location, AdminSessions.Session session) {
+    Response redirect = Response.redirect(location).withHeader("Referrer-Policy", "no-referrer");
+    return session == null ? redirect : redirect.withHeader("Set-Cookie", session.cookie());
   }
 
   /** The HTTP status for a refused operation. */
@@ -172,36 +308,92 @@ final class AdminApi implements HttpHandler {
     return "{\"host\":" + Escape.json(host) + ",\"active\":" + (loaded != null) + ",\"modules\":[" + list + "]}";
   }
 
-  private String statusPage(String browserToken) {
+  /**
+   * The console: a row per host and module with its kind, state, since and failure, and, for a
+   * session, the buttons that change it; the result of the session's last action above.
+   */
+  private String console(AdminSessions.Session session) {
     StringBuilder rows = new StringBuilder();
     hosts().forEach((host, loaded) -> {
+      boolean global = host.equals(ModuleManager.GLOBAL);
       if (loaded == null) {
-        rows.append(row(host, "", "", "inactive", "", ""));
-      } else if (loaded.isEmpty()) {
-        rows.append(row(host, "", "", "active, no module", "", ""));
+        rows.append(row(List.of(host, "", "", "inactive", "", ""), button(session, host, null, "activate")));
+        return;
       }
-      for (ModuleStatus m : loaded == null ? List.<ModuleStatus>of() : loaded) {
-        rows.append(row(host, m.name(), lower(m.kind()), lower(m.state()), String.valueOf(m.since()),
-            m.failure() == null ? "" : m.failure()));
+      rows.append(row(List.of(host, "", "", "active", "", ""), global ? "" : button(session, host, null, "deactivate")));
+      Set<String> listed = new TreeSet<>();
+      for (ModuleStatus m : loaded) {
+        listed.add(m.name());
+        rows.append(row(List.of(host, m.name(), lower(m.kind()), lower(m.state()), String.valueOf(m.since()),
+            m.failure() == null ? "" : m.failure()), m.state().name().equals("FAILED")
+            ? button(session, host, m.name(), "load")
+            : button(session, host, m.name(), "unload") + button(session, host, m.name(), "reload")));
+      }
+      for (String module : modules.moduleNames()) {
+        if (!listed.contains(module)) {
+          rows.append(row(List.of(host, module, "", "not loaded", "", ""), button(session, host, module, "load")));
+        }
       }
     });
-    String refresh = browserToken == null ? "" : "<meta http-equiv=\"refresh\" content=\"5\">";
-    return "<!doctype html>\n<html><head><meta charset=\"utf-8\">" + refresh + "<title>hostmod admin</title>\n"
-        + "<style>body{font-family:sans-serif}td,th{padding:2px 12px;text-align:left}"
-        + "tr:nth-child(even){background:#eee}</style></head>\n<body><h1>hostmod example server</h1>\n"
-        + "<table>\n<tr><th>host</th><th>module</th><th>kind</th><th>state</th><th>since</th><th>failure</th></tr>\n"
+    String result = session == null || session.last() == null ? ""
+        : "<p id=\"result\" class=\"" + (session.lastOk() ? "ok" : "failed") + "\">" + Escape.html(session.last()) + "</p>\n";
+    String logout = session == null ? "" : "<form method=\"post\" action=\"/logout\">" + csrfField(session)
+        + "<button id=\"logout\">log out</button></form>\n";
+    return "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>hostmod console</title>\n"
+        + "<style>body{font-family:sans-serif}td,th{padding:2px 12px;text-align:left}form{display:inline}"
+        + "tr:nth-child(even){background:#eee}.ok{color:#060}.failed{color:#a00}</style></head>\n"
+        + "<body><h1>hostmod example server</h1>\n" + logout + result
+        + "<table>\n<tr><th>host</th><th>module</th><th>kind</th><th>state</th><th>since</th><th>failure</th><th></th></tr>\n"
         + rows + "</table>\n<p>Modules available: " + Escape.html(String.join(", ", modules.moduleNames())) + "</p>\n"
-        + "<p>Change them with <code>curl -X POST -H \"Authorization: Bearer $TOKEN\" "
+        + "<p>Scripts: <code>curl -X POST -H \"Authorization: Bearer $TOKEN\" "
         + Escape.html(url) + "hosts/{host}/modules/{module}/load</code> (or unload, reload), and"
         + " <code>/hosts/{host}/activate</code> (or deactivate).</p>\n</body></html>\n";
   }
 
-  private static String row(String... cells) {
+  private Response loginPage(int status, String error) {
+    String page = "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>hostmod console: log in</title></head>\n"
+        + "<body><h1>hostmod example server</h1>\n"
+        + (error == null ? "" : "<p id=\"result\" class=\"failed\">" + Escape.html(error) + "</p>\n")
+        + "<form method=\"post\" action=\"/login\"><label>Admin token <input type=\"password\" name=\"token\""
+        + " id=\"token\" autocomplete=\"current-password\" required autofocus></label> <button id=\"login\">log in</button>"
+        + "</form>\n<p>The token is printed when the server starts, or set by <code>admin_token</code>.</p>\n</body></html>\n";
+    return new Response(status, "text/html; charset=utf-8", page, Map.of()).withHeader("Content-Security-Policy", CSP)
+        .withHeader("X-Frame-Options", "DENY");
+  }
+
+  /** No script, no frame, forms to this server only. */
+  private static final String CSP =
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+  private static Response page(String html) {
+    return Response.html(html).withHeader("Content-Security-Policy", CSP).withHeader("X-Frame-Options", "DENY");
+  }
+
+  /** A button that posts an action, with the session's CSRF token; none without a session. */
+  private static String button(AdminSessions.Session session, String host, String module, String action) {
+    if (session == null) {
+      return "";
+    }
+    String path = "/hosts/" + segment(host) + (module == null ? "" : "/modules/" + segment(module)) + "/" + action;
+    return "<form method=\"post\" action=\"" + Escape.html(path) + "\">" + csrfField(session)
+        + "<button data-host=\"" + Escape.html(host) + "\" data-module=\"" + Escape.html(module == null ? "" : module)
+        + "\" data-action=\"" + action + "\">" + action + "</button></form>";
+  }
+
+  private static String csrfField(AdminSessions.Session session) {
+    return "<input type=\"hidden\" name=\"" + AdminSessions.CSRF_FIELD + "\" value=\"" + Escape.html(session.csrf()) + "\">";
+  }
+
+  private static String segment(String name) {
+    return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("%2A", "*");
+  }
+
+  private static String row(List<String> cells, String actions) {
     StringBuilder row = new StringBuilder("<tr>");
     for (String cell : cells) {
       row.append("<td>").append(Escape.html(cell)).append("</td>");
     }
-    return row.append("</tr>\n").toString();
+    return row.append("<td>").append(actions).append("</td></tr>\n").toString();
   }
 
   private static String lower(Enum<?> value) {

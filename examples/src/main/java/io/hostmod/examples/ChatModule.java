@@ -1,14 +1,12 @@
 package io.hostmod.examples;
 
 import io.hostmod.AddHost;
-import io.hostmod.Load;
 import io.hostmod.Module;
 import io.hostmod.Restore;
 import io.hostmod.Save;
 import io.hostmod.Unload;
-import io.hostmod.runtime.Event;
 import io.hostmod.runtime.HostContext;
-import io.hostmod.runtime.ModuleContext;
+import io.hostmod.runtime.ModuleException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -23,9 +21,14 @@ import java.util.stream.Collectors;
  * else of the global section). Other code reaches a host's room through the generated {@code
  * ChatModule_HostProxy}.
  *
- * <p>A room lives as long as chat is loaded on its host. A reload keeps it: on a host, the one
- * instance and its rooms stay; on {@code "*"}, {@code @Save} and {@code @Restore} carry the rooms
- * to the new instance. An unload from the host drops it.
+ * <p>A room belongs to its host part: {@code @AddHost} makes it, with the part's routes, and the
+ * part's own {@code @Unload(HostContext)} closes it and takes it from the part. No event decides
+ * which room is whose, so a late {@code module-unloaded} cannot touch a newer part's room.
+ *
+ * <p>A reload keeps the messages: on a host, the closed room is handed to the next {@code
+ * @AddHost} there, which takes it only while chat is still loaded on that host (a reload, never an
+ * unload in between); on {@code "*"}, {@code @Save} and {@code @Restore} carry every room to the
+ * new instance. An unload from the host drops the room.
  */
 @Module(global = true)
 public class ChatModule {
@@ -35,41 +38,48 @@ public class ChatModule {
   /** One message in a room. */
   public record Message(String from, String text, Instant at) {}
 
-  private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+  /** A host part: its context (as the runtime gave it to {@code @AddHost}) and its room. */
+  private record Part(HostContext context, Room room) {}
 
-  @Load
-  void load(ModuleContext server) {
-    // Fired on "*" once chat is unloaded from a host (a reload fires module-reloaded instead).
-    server.hook(Event.MODULE_UNLOADED, 0, event -> {
-      if (server.name().equals(event.module())) {
-        rooms.remove(event.host());
-      }
-    });
-  }
+  /** The live host parts, by host. */
+  private final Map<String, Part> parts = new ConcurrentHashMap<>();
+  /**
+   * Rooms of host parts unloaded (or restored from {@code @Save}) that a reload's {@code @AddHost}
+   * takes back, by host. One left by an unload is dropped by the next {@code @AddHost} there.
+   */
+  private final Map<String, Room> handedOver = new ConcurrentHashMap<>();
 
   @AddHost
   void addHost(HostContext host) {
-    rooms.computeIfAbsent(host.host(), name -> new Room()).open(host.option(HISTORY_LIMIT, Integer.class, 50));
-    host.addItem(Route.ITEM, Route.get("/chat/messages", request -> Response.json(toJson(host))));
-    host.addItem(Route.ITEM, Route.post("/chat/messages", request -> {
-      String text = request.param("text", null);
-      if (text == null) {
-        return Response.error(400, "bad-request", "post the message as text=...");
-      }
-      try {
-        post(host, request.param("from", "anonymous"), text);
-      } catch (IllegalStateException closed) {
-        return Response.error(503, "chat-closed", closed.getMessage());
-      }
-      return Response.json(201, toJson(host));
-    }));
+    Room kept = handedOver.remove(host.host());
+    Room room = kept != null && reloading(host) ? kept : new Room();
+    room.open(host.option(HISTORY_LIMIT, Integer.class, 50));
+    parts.put(host.host(), new Part(host, room));
+    Routes.add(host,
+        Route.get("/chat/messages", request -> Response.json(toJson(host.host(), room))),
+        Route.post("/chat/messages", request -> {
+          String text = request.param("text", null);
+          if (text == null) {
+            return Response.error(400, "bad-request", "post the message as text=...");
+          }
+          try {
+            room.add(new Message(request.param("from", "anonymous"), text, Instant.now()));
+          } catch (IllegalStateException closed) {
+            return busy(closed);
+          }
+          return Response.json(201, toJson(host.host(), room));
+        }));
   }
 
   @Unload
   void removeHost(HostContext host) {
-    // The routes go by themselves (items are removed on unload). The room takes no message until
-    // @AddHost opens it again (after a reload), or the unload event drops it.
-    room(host).close();
+    // This part's own room, found by its context: the routes go by themselves (items are removed
+    // on unload), the room takes no message from now on, and waits for a reload's @AddHost.
+    Part part = parts.get(host.host());
+    if (part != null && part.context() == host && parts.remove(host.host(), part)) {
+      part.room().close();
+      handedOver.put(host.host(), part.room());
+    }
   }
 
   @Save
@@ -77,13 +87,13 @@ public class ChatModule {
     // The last call this instance gets before the new one replaces it: close the rooms, so that
     // no message is posted here after the copy.
     Map<String, List<Message>> saved = new HashMap<>();
-    rooms.forEach((host, room) -> saved.put(host, room.close()));
+    parts.forEach((host, part) -> saved.put(host, part.room().close()));
     return saved;
   }
 
   @Restore
   void restore(Map<String, List<Message>> saved) {
-    saved.forEach((host, messages) -> rooms.computeIfAbsent(host, name -> new Room()).addAll(messages));
+    saved.forEach((host, messages) -> handedOver.computeIfAbsent(host, name -> new Room()).addAll(messages));
   }
 
   /** Posts a message to the host's room; the oldest one goes once the room is full. */
@@ -98,21 +108,40 @@ public class ChatModule {
     return room(host).messages();
   }
 
-  private Room room(HostContext host) {
-    Room room = rooms.get(host.host());
-    if (room == null) {
-      throw new IllegalStateException("chat is not loaded on " + host.host());
-    }
-    return room;
+  /** A 503 that asks the client to post again in a second. */
+  static Response busy(RuntimeException why) {
+    return Response.error(503, "chat-closed", why.getMessage()).withHeader("Retry-After", HostRouter.RETRY_AFTER);
   }
 
-  private String toJson(HostContext host) {
-    Room room = room(host);
+  /**
+   * Whether chat reads as loaded on the host while its {@code @AddHost} runs: during a reload the
+   * host part stays loaded (it is replaced, never gone), during a load it is not loaded until
+   * {@code @AddHost} returned.
+   */
+  private static boolean reloading(HostContext host) {
+    try {
+      host.hostProxy(ChatModule_HostProxy.class);
+      return true;
+    } catch (ModuleException notLoaded) {
+      return false;
+    }
+  }
+
+  /** The room of the host part whose context this is. */
+  private Room room(HostContext host) {
+    Part part = parts.get(host.host());
+    if (part == null || part.context() != host) {
+      throw new IllegalStateException("chat is being reloaded or unloaded on " + host.host() + "; post again");
+    }
+    return part.room();
+  }
+
+  private static String toJson(String host, Room room) {
     String messages = room.messages().stream()
         .map(m -> "{\"from\":" + Escape.json(m.from()) + ",\"text\":" + Escape.json(m.text())
             + ",\"at\":" + Escape.json(m.at().toString()) + "}")
         .collect(Collectors.joining(","));
-    return "{\"host\":" + Escape.json(host.host()) + ",\"limit\":" + room.limit() + ",\"messages\":[" + messages + "]}\n";
+    return "{\"host\":" + Escape.json(host) + ",\"limit\":" + room.limit() + ",\"messages\":[" + messages + "]}\n";
   }
 
   /** The last messages of one host, at most {@code limit}; takes messages while open. */

@@ -3,6 +3,8 @@ package io.hostmod.examples;
 import io.hostmod.Load;
 import io.hostmod.Module;
 import io.hostmod.runtime.ModuleContext;
+import io.hostmod.runtime.ModuleException;
+import java.util.function.Supplier;
 
 /**
  * A per-host module that depends on another: an HTML page for the host's chat room, at {@code
@@ -17,14 +19,24 @@ public class ChatPageModule {
   @Load
   void load(ModuleContext context) {
     chat = context.hostProxy(ChatModule_HostProxy.class);   // stays valid across reloads of chat
-    context.addItem(Route.ITEM, Route.get("/chat", request -> Response.html(page(context.host()))));
-    context.addItem(Route.ITEM, Route.post("/chat", request -> {
-      String text = request.param("text", null);
-      if (text != null) {
-        chat.post(request.param("from", "anonymous"), text);
-      }
-      return Response.redirect("/chat");
-    }));
+    Routes.add(context,
+        Route.get("/chat", request -> whileChatServes(() -> Response.html(page(context.host())))),
+        Route.post("/chat", request -> whileChatServes(() -> {
+          String text = request.param("text", null);
+          if (text != null) {
+            chat.post(request.param("from", "anonymous"), text);
+          }
+          return Response.redirect("/chat");
+        })));
+  }
+
+  /** An answer, or 503 with Retry-After while chat is being reloaded on this host (no room to reach). */
+  private static Response whileChatServes(Supplier<Response> answer) {
+    try {
+      return answer.get();
+    } catch (IllegalStateException | ModuleException reloading) {
+      return ChatModule.busy(reloading);
+    }
   }
 
   private String page(String host) {

@@ -1,7 +1,5 @@
 package io.hostmod.examples;
 
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import io.hostmod.config.ConfigException;
 import io.hostmod.config.TomlConfig;
 import io.hostmod.runtime.Event;
@@ -14,8 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,16 +29,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * The example server: virtual hosts served over HTTP on 127.0.0.1, each answering with the routes
- * of the modules loaded on it, and an admin API on a second loopback port to load, unload and
- * reload modules and to activate and deactivate hosts while it runs.
+ * of the modules loaded on it, and an admin API and console on a second loopback port to load,
+ * unload and reload modules and to activate and deactivate hosts while it runs.
+ *
+ * <p>Each port is its own Jetty server with its own threads and {@link HttpLimits} (timeouts for a
+ * request's head and body and for an idle connection, a connection limit): a client that stalls
+ * holds no thread, and nothing done to the public port keeps the admin port from answering.
  *
  * <pre>
  * mvn -B -q -pl examples -am package exec:java -DskipTests -Dexec.args="--port 8080 --admin-port 8081 --config my.toml"
@@ -62,13 +60,6 @@ public final class ExampleServer {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-  static {
-    // The JDK's HttpServer writes a response's headers and body apart: without TCP_NODELAY, a
-    // kept-alive connection waits for the client's delayed ACK (some 40 ms) on every response.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
   private static final String USAGE = "usage: ExampleServer [--config file.toml] [--port 8080] [--admin-port 8081]"
       + "   (port 0: a free port)";
 
@@ -77,13 +68,13 @@ public final class ExampleServer {
   private final ModuleManager modules;
   private final String adminToken;
   private final Gate gate = new Gate();
-  private final ExecutorService workers = Executors.newFixedThreadPool(8, daemon("http"));
-  private final HttpServer http;
-  private final HttpServer admin;
+  private final HttpListener http;
+  private final HttpListener admin;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  private ExampleServer(ServerConfig config, int port, int adminPort, Consumer<String> log) throws IOException {
+  private ExampleServer(ServerConfig config, int port, int adminPort, Consumer<String> log, HttpLimits httpLimits,
+      HttpLimits adminLimits) throws IOException {
     if (config.hosts().isEmpty()) {
       throw new IllegalArgumentException("the configuration lists no host; add a [hosts.\"name\"] section");
     }
@@ -92,19 +83,21 @@ public final class ExampleServer {
     this.adminToken = adminToken(config);
     this.modules = ModuleManager.builder().config(config).discoverCatalogs().build();
     checkNames(config, modules.moduleNames());
-    InetAddress loopback = InetAddress.getLoopbackAddress();
-    this.http = bind(new InetSocketAddress(loopback, port), "--port");
+    this.http = new HttpListener("http", port, "--port", httpLimits, gate.wrap(new HostRouter(modules, config, log)));
+    HttpListener adminListener = null;
     try {
-      this.admin = bind(new InetSocketAddress(loopback, adminPort), "--admin-port");
+      adminListener = new HttpListener("admin", adminPort, "--admin-port", adminLimits,
+          gate.wrap(exchange -> adminApi.answer(exchange)));
     } catch (IOException | RuntimeException failure) {
-      http.stop(0);
+      http.stop();
       throw failure;
     }
-    http.createContext("/", gate.wrap(new HostRouter(modules, config, log)));
-    admin.createContext("/", gate.wrap(new AdminApi(modules, config, adminToken, adminUrl().toString())));
-    http.setExecutor(workers);
-    admin.setExecutor(workers);
+    this.admin = adminListener;
+    this.adminApi = new AdminApi(modules, config, adminToken, adminUrl().toString());
   }
+
+  /** Set once the admin port is bound (it names its own address); read only by requests after start. */
+  private AdminApi adminApi;
 
   /**
    * Starts a server: activates every configured host (loading its modules), then serves them.
@@ -120,7 +113,13 @@ public final class ExampleServer {
   /** Starts a server that writes its log lines (modules loaded and unloaded, ...) to {@code log}. */
   public static ExampleServer start(ServerConfig config, int port, int adminPort, Consumer<String> log)
       throws IOException {
-    ExampleServer server = new ExampleServer(config, port, adminPort, log);
+    return start(config, port, adminPort, log, HttpLimits.publicDefaults(), HttpLimits.adminDefaults());
+  }
+
+  /** Starts a server whose public and admin ports allow what {@code httpLimits} and {@code adminLimits} say. */
+  public static ExampleServer start(ServerConfig config, int port, int adminPort, Consumer<String> log,
+      HttpLimits httpLimits, HttpLimits adminLimits) throws IOException {
+    ExampleServer server = new ExampleServer(config, port, adminPort, log, httpLimits, adminLimits);
     try {
       server.logLifecycle();
       for (String host : config.hosts().keySet()) {
@@ -128,7 +127,7 @@ public final class ExampleServer {
       }
       server.http.start();
       server.admin.start();
-    } catch (RuntimeException failure) {
+    } catch (IOException | RuntimeException failure) {
       server.stop();
       throw failure;
     }
@@ -172,22 +171,22 @@ public final class ExampleServer {
 
   /** The HTTP listener, such as {@code http://127.0.0.1:8080/}; send the host in the Host header. */
   public URI url() {
-    return url(http);
+    return http.url();
   }
 
   /** A host's address, such as {@code http://chat.localhost:8080/}. */
   public URI url(String host) {
-    return URI.create("http://" + host + ":" + http.getAddress().getPort() + "/");
+    return URI.create("http://" + host + ":" + http.port() + "/");
   }
 
-  /** The admin API and status page, such as {@code http://127.0.0.1:8081/}. */
+  /** The admin API and console, such as {@code http://127.0.0.1:8081/}. */
   public URI adminUrl() {
-    return url(admin);
+    return admin.url();
   }
 
   /**
    * Stops the server: answers new requests with 503, lets those under way finish (up to 5
-   * seconds), closes both ports, deactivates every host (each unloads its modules, dependents
+   * seconds), closes both ports and ends their threads, deactivates every host (each unloads its modules, dependents
    * first) and unloads the global modules. Calling it again waits for the first call to finish.
    */
   public void stop() {
@@ -197,8 +196,8 @@ public final class ExampleServer {
     }
     try {
       gate.close(TimeUnit.SECONDS.toNanos(5));
-      http.stop(0);
-      admin.stop(0);
+      http.stop();
+      admin.stop();
       List<String> hosts = new ArrayList<>(config.hosts().keySet());
       Collections.reverse(hosts);
       for (String host : hosts) {
@@ -207,7 +206,6 @@ public final class ExampleServer {
         }
       }
       unloadGlobalModules();
-      workers.shutdown();
       log.accept("stopped");
     } finally {
       stopped.countDown();
@@ -294,9 +292,9 @@ public final class ExampleServer {
     text.append(String.format("  %-34s %s%n", "global (*)", String.join(", ", modules.loadedModules(ModuleManager.GLOBAL))));
     text.append("  (or name the host in a header: curl -H 'Host: ").append(config.hosts().keySet().iterator().next())
         .append("' ").append(url()).append(")\n");
-    text.append("admin API and status page: ").append(adminUrl()).append(config.global().options().containsKey(ADMIN_TOKEN)
+    text.append("admin API and console: ").append(adminUrl()).append(config.global().options().containsKey(ADMIN_TOKEN)
         ? "   (token: admin_token of the configuration)\n"
-        : "?token=" + adminToken + "\n  export TOKEN=" + adminToken + "\n");
+        : "?token=" + adminToken + "   (the link logs a browser in)\n  export TOKEN=" + adminToken + "\n");
     return text.append("Ctrl-C stops the server.\n").toString();
   }
 
@@ -340,22 +338,6 @@ public final class ExampleServer {
     return token;
   }
 
-  private static HttpServer bind(InetSocketAddress address, String option) throws IOException {
-    try {
-      return HttpServer.create(address, 0);
-    } catch (BindException taken) {
-      BindException explained = new BindException("port " + address.getPort() + " on " + address.getAddress().getHostAddress()
-          + " is taken (" + taken.getMessage() + "); pass another with " + option + " N, or 0 for a free one");
-      explained.initCause(taken);
-      throw explained;
-    }
-  }
-
-  private static URI url(HttpServer server) {
-    InetSocketAddress address = server.getAddress();
-    return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + "/");
-  }
-
   private static String value(String[] args, int i) {
     if (i >= args.length) {
       throw new IllegalArgumentException(args[i - 1] + " needs a value");
@@ -375,30 +357,21 @@ public final class ExampleServer {
     throw new IllegalArgumentException("a port is a number from 0 to 65535, not '" + text + "'");
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return task -> {
-      Thread thread = new Thread(task, name);
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
-
   /**
    * Counts the requests being answered, so that {@link #stop()} lets them finish before closing
-   * the ports (the JDK 17 {@code HttpServer.stop(delay)} always waits the whole delay).
+   * the ports, and answers those that come after with 503.
    */
   private static final class Gate {
     private int underWay;
     private boolean closed;
 
-    HttpHandler wrap(HttpHandler handler) {
+    HttpListener.Answerer wrap(HttpListener.Answerer answerer) {
       return exchange -> {
         if (!enter()) {
-          Http.send(exchange, Response.error(503, "stopping", "the server is stopping"));
-          return;
+          return Response.error(503, "stopping", "the server is stopping").withHeader("Connection", "close");
         }
         try {
-          handler.handle(exchange);
+          return answerer.answer(exchange);
         } finally {
           exit();
         }

@@ -1,25 +1,28 @@
 package io.hostmod.examples;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.hostmod.runtime.ModuleException;
 import io.hostmod.runtime.ModuleManager;
 import io.hostmod.runtime.ServerConfig;
-import java.io.IOException;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * The public HTTP front end: picks the virtual host by the Host header and answers with the first
- * route that the modules loaded on that host added for the method and path, else with a route of
- * a global module (added on {@code "*"}). For each answer it fires {@link #SERVED} on {@code "*"}.
+ * The public HTTP front end: picks the virtual host by the Host header and answers with the route
+ * that the modules loaded on that host serve for the method and path, else with a route of a global
+ * module (added on {@code "*"}). Routes come from the {@link RouteTable}, so a module's routes
+ * change as a whole, and a path whose module is being reloaded is answered {@code 503} with
+ * {@code Retry-After}. For each answer it fires {@link #SERVED} on {@code "*"}.
  */
-public final class HostRouter implements HttpHandler {
+public final class HostRouter implements HttpListener.Answerer {
 
   /** The event fired on {@code "*"} for each answer, before it is sent, with a {@link Served} as data. */
   public static final String SERVED = "http-served";
+
+  /** Seconds a client is asked to wait before it retries a path whose module is being reloaded. */
+  static final String RETRY_AFTER = "1";
 
   /**
    * One answered request.
@@ -32,72 +35,65 @@ public final class HostRouter implements HttpHandler {
   private final ModuleManager modules;
   private final ServerConfig config;
   private final Consumer<String> log;
+  private final RouteTable routes;
 
   HostRouter(ModuleManager modules, ServerConfig config, Consumer<String> log) {
     this.modules = modules;
     this.config = config;
     this.log = log;
+    this.routes = new RouteTable(modules);
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
+  public Response answer(Http.Exchange exchange) {
     long start = System.nanoTime();
-    String method = exchange.getRequestMethod();
-    String path = exchange.getRequestURI().getPath();
+    String method = exchange.method();
+    String path = exchange.rawPath();
     String served = null;
     Response response;
     try {
       Http.requireShortUri(exchange);
+      path = exchange.path();
       String host = Http.host(exchange);
-      List<Route> routes = routesOf(host);
+      List<RouteTable.Table> tables = tablesOf(host);
       served = host;
-      response = answer(new Request(host, method, path, Http.params(exchange)), routes);
+      response = answer(new Request(host, method, path, Http.params(exchange)), tables);
     } catch (Http.Refused refused) {
       response = refused.response;
     }
     // Fired before sending, so that a client's next request sees this one counted.
     modules.fire(ModuleManager.GLOBAL, SERVED, new Served(served, method, path, response.status(), System.nanoTime() - start));
-    Http.send(exchange, response);
+    return response;
   }
 
-  /** The routes of an active host, its own first. */
-  private List<Route> routesOf(String host) throws Http.Refused {
+  /** The route tables of an active host: its own, then the global one. */
+  private List<RouteTable.Table> tablesOf(String host) throws Http.Refused {
     if (!config.hosts().containsKey(host)) {
       throw new Http.Refused(404, "unknown-host",
           "this server has no host '" + host + "'; its hosts are " + config.hosts().keySet());
     }
-    if (!modules.activeHosts().contains(host)) {
+    try {
+      return List.of(routes.current(host), routes.current(ModuleManager.GLOBAL));
+    } catch (ModuleException inactive) {
       throw new Http.Refused(503, "host-inactive", "host '" + host + "' is deactivated; an operator can activate it");
     }
-    List<Route> routes = new ArrayList<>();
-    try {
-      for (String owner : new String[] {host, ModuleManager.GLOBAL}) {
-        for (Object item : modules.items(owner, Route.ITEM)) {
-          if (item instanceof Route route) {
-            routes.add(route);
-          }
-        }
-      }
-    } catch (ModuleException deactivatedMeanwhile) {
-      throw new Http.Refused(503, "host-inactive", deactivatedMeanwhile.getMessage());
-    }
-    return routes;
   }
 
-  private Response answer(Request request, List<Route> routes) {
-    TreeSet<String> allowed = new TreeSet<>();
-    for (Route route : routes) {
-      if (route.path().equals(request.path())) {
-        if (route.method().equals(request.method())) {
-          try {
-            return route.handler().handle(request);
-          } catch (Exception failure) {
-            log.accept("route " + route.method() + " " + route.path() + " on " + request.host() + " threw " + failure);
-            return Response.error(500, "route-failed", "the route threw " + failure);
-          }
-        }
-        allowed.add(route.method());
+  private Response answer(Request request, List<RouteTable.Table> tables) {
+    Map<String, Boolean> decided = new HashMap<>(4);
+    for (RouteTable.Table table : tables) {
+      RouteTable.Target target = table.at(request.path()).get(request.method());
+      if (target instanceof RouteTable.Live live) {
+        return run(live.route(), request);
       }
+      if (target instanceof RouteTable.Reloading reloading && routes.stands(table, reloading, decided)) {
+        return Response.error(503, "reloading", "module '" + reloading.module() + "' is being reloaded on "
+            + table.host() + "; retry").withHeader("Retry-After", RETRY_AFTER);
+      }
+    }
+    TreeSet<String> allowed = new TreeSet<>();
+    for (RouteTable.Table table : tables) {
+      allowed.addAll(routes.methods(table, request.path(), decided));
     }
     if (!allowed.isEmpty()) {
       return Response.error(405, "method-not-allowed", request.method() + " is not served at " + request.path()
@@ -105,5 +101,14 @@ public final class HostRouter implements HttpHandler {
     }
     return Response.error(404, "not-found", "host '" + request.host() + "' serves nothing at " + request.path()
         + "; its modules may not be loaded (see the welcome page at /)");
+  }
+
+  private Response run(Route route, Request request) {
+    try {
+      return route.handler().handle(request);
+    } catch (Exception failure) {
+      log.accept("route " + route.method() + " " + route.path() + " on " + request.host() + " threw " + failure);
+      return Response.error(500, "route-failed", "the route threw " + failure);
+    }
   }
 }

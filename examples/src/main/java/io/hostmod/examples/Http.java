@@ -1,16 +1,15 @@
 package io.hostmod.examples;
 
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.jetty.server.Request;
 
-/** Reading requests from and writing responses to the JDK's HTTP server, for both listeners. */
+/** Reading a request, for both listeners: its URI, its Host header, its parameters. */
 final class Http {
 
   /** The largest request body read; a larger one is answered with 413. */
@@ -18,9 +17,41 @@ final class Http {
 
   /**
    * The longest path and query a request may have; a longer one is answered with 414 before it
-   * reaches a route or an operation (the JDK's server itself accepts any length).
+   * reaches a route or an operation.
    */
   static final int MAX_URI = 2048;
+
+  /**
+   * One request, read whole: its head as Jetty parsed it and its body.
+   *
+   * @param body the body as UTF-8, at most {@link #MAX_BODY} bytes
+   */
+  record Exchange(Request request, String body) {
+
+    String method() {
+      return request.getMethod();
+    }
+
+    /** The path as sent, %-escapes and all. */
+    String rawPath() {
+      String path = request.getHttpURI().getPath();
+      return path == null || path.isEmpty() ? "/" : path;
+    }
+
+    /** The path with its %-escapes decoded (and nothing else: {@code ..} stays). */
+    String path() throws Refused {
+      return String.join("/", segments(rawPath(), -1));
+    }
+
+    String rawQuery() {
+      return request.getHttpURI().getQuery();
+    }
+
+    /** A request header's first value, or {@code null}. */
+    String header(String name) {
+      return request.getHeaders().get(name);
+    }
+  }
 
   /** A request refused before it reaches a route, with the response that says why. */
   static final class Refused extends Exception {
@@ -28,24 +59,39 @@ final class Http {
     final transient Response response;
 
     Refused(int status, String code, String message) {
-      super(message, null, false, false);
-      this.response = Response.error(status, code, message);
+      this(Response.error(status, code, message));
+    }
+
+    Refused(Response response) {
+      super(response.body(), null, false, false);
+      this.response = response;
     }
   }
 
   private Http() {}
 
   /** Refuses a request whose path and query are longer than {@link #MAX_URI}. */
-  static void requireShortUri(HttpExchange exchange) throws Refused {
-    if (exchange.getRequestURI().getRawPath().length() + String.valueOf(exchange.getRequestURI().getRawQuery()).length()
-        > MAX_URI) {
+  static void requireShortUri(Exchange exchange) throws Refused {
+    if (exchange.rawPath().length() + String.valueOf(exchange.rawQuery()).length() > MAX_URI) {
       throw new Refused(414, "uri-too-long", "the request's path and query are longer than " + MAX_URI + " characters");
     }
   }
 
+  /**
+   * The segments of a path between its slashes, each %-decoded, the empty ones kept: {@code
+   * /hosts//x/} is {@code ["", "hosts", "", "x", ""]} (with {@code limit} -1).
+   */
+  static List<String> segments(String rawPath, int limit) throws Refused {
+    List<String> segments = new ArrayList<>();
+    for (String segment : rawPath.split("/", limit)) {
+      segments.add(decodePath(segment));
+    }
+    return segments;
+  }
+
   /** The virtual host asked for: the Host header, lower case, without its port. */
-  static String host(HttpExchange exchange) throws Refused {
-    String header = exchange.getRequestHeaders().getFirst("Host");
+  static String host(Exchange exchange) throws Refused {
+    String header = exchange.header("Host");
     if (header == null || header.isBlank()) {
       throw new Refused(400, "bad-request", "the request has no Host header; name the virtual host in it");
     }
@@ -55,52 +101,34 @@ final class Http {
   }
 
   /** The parameters of the query string. */
-  static Map<String, String> query(HttpExchange exchange) throws Refused {
+  static Map<String, String> query(Exchange exchange) throws Refused {
     Map<String, String> params = new LinkedHashMap<>();
-    parse(exchange.getRequestURI().getRawQuery(), params);
+    parse(exchange.rawQuery(), params);
     return params;
   }
 
   /** The parameters of the query string, then of a form body. */
-  static Map<String, String> params(HttpExchange exchange) throws Refused, IOException {
+  static Map<String, String> params(Exchange exchange) throws Refused {
     Map<String, String> params = query(exchange);
-    String body = body(exchange);
-    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    String type = exchange.header("Content-Type");
     if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-      parse(body, params);
+      parse(exchange.body(), params);
     }
     return params;
   }
 
-  /** The request body as UTF-8, at most {@link #MAX_BODY} bytes. */
-  static String body(HttpExchange exchange) throws Refused, IOException {
-    String length = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (length != null && length.strip().matches("\\d{1,18}") && Long.parseLong(length.strip()) > MAX_BODY) {
-      throw tooLarge();
+  /** The parameters of a form body only (what a form posts, not what its URL carries). */
+  static Map<String, String> form(Exchange exchange) throws Refused {
+    Map<String, String> params = new LinkedHashMap<>();
+    String type = exchange.header("Content-Type");
+    if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+      parse(exchange.body(), params);
     }
-    try (InputStream in = exchange.getRequestBody()) {
-      byte[] bytes = in.readNBytes(MAX_BODY + 1);
-      if (bytes.length > MAX_BODY) {
-        throw tooLarge();
-      }
-      return new String(bytes, StandardCharsets.UTF_8);
-    }
+    return params;
   }
 
-  /** Sends the response and ends the exchange. */
-  static void send(HttpExchange exchange, Response response) throws IOException {
-    byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", response.contentType());
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    response.headers().forEach(exchange.getResponseHeaders()::set);
-    boolean empty = body.length == 0 || exchange.getRequestMethod().equals("HEAD");
-    exchange.sendResponseHeaders(response.status(), empty ? -1 : body.length);
-    if (!empty) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
-    exchange.close();
+  static Refused tooLarge() {
+    return new Refused(413, "too-large", "the request body is larger than " + MAX_BODY + " bytes");
   }
 
   private static void parse(String encoded, Map<String, String> into) throws Refused {
@@ -125,7 +153,8 @@ final class Http {
     }
   }
 
-  private static Refused tooLarge() {
-    return new Refused(413, "too-large", "the request body is larger than " + MAX_BODY + " bytes");
+  /** A path segment's %-escapes decoded; unlike a form, a {@code +} stays a {@code +}. */
+  private static String decodePath(String segment) throws Refused {
+    return segment.indexOf('%') < 0 ? segment : decode(segment.replace("+", "%2B"));
   }
 }

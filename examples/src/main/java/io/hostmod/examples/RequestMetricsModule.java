@@ -29,7 +29,7 @@ public class RequestMetricsModule {
         byHost.computeIfAbsent(served.host(), host -> new LongAdder()).increment();
       }
     });
-    server.addItem(Route.ITEM, Route.get("/metrics", request -> Response.json(toJson())));
+    Routes.add(server, Route.get("/metrics", request -> Response.json(toJson())));
   }
 
   public long requests() {

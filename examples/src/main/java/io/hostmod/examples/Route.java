@@ -1,16 +1,17 @@
 package io.hostmod.examples;
 
 /**
- * An HTTP route that a module serves on its host. A module adds its routes as items under {@link
- * #ITEM} on the host it runs for, and the server finds them there for each request:
+ * An HTTP route that a module serves on its host. A module adds all its routes as one item under
+ * {@link #ITEM} on the host it runs for ({@link Routes#add}), and the server finds them there:
  *
  * <pre>{@code
- * context.addItem(Route.ITEM, Route.get("/hello", request -> Response.text("hello")));
+ * Routes.add(context, Route.get("/hello", request -> Response.text("hello")), Route.post("/hello", ...));
  * }</pre>
  *
  * <p>Items belong to the module that added them, so unloading the module removes its routes. A
  * global module's routes (added on {@code "*"}) are served on every host that has no route of its
- * own for that method and path.
+ * own for that method and path. A single {@code Route} added as an item is served too, but
+ * changes on its own, and is not answered {@code 503} while its module is reloaded.
  *
  * @param method the HTTP method, such as {@code GET}
  * @param path the exact path, such as {@code /chat/messages}

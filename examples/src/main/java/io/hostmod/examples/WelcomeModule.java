@@ -18,7 +18,7 @@ public class WelcomeModule {
   @Load
   void load(ModuleContext context) {
     greeting = context.option(WELCOME_TEXT, String.class, "Welcome to " + context.host() + "!");
-    context.addItem(Route.ITEM, Route.get("/", request -> Response.text(page(context))));
+    Routes.add(context, Route.get("/", request -> Response.text(page(context))));
   }
 
   public String greeting() {
@@ -27,10 +27,8 @@ public class WelcomeModule {
 
   private String page(ModuleContext context) {
     StringBuilder page = new StringBuilder(greeting).append("\n\nThis host serves:\n");
-    for (Object item : context.items(Route.ITEM)) {
-      if (item instanceof Route route) {
-        page.append(String.format("  %-5s %s%n", route.method(), route.path()));
-      }
+    for (Route route : Routes.of(context.items(Route.ITEM))) {
+      page.append(String.format("  %-5s %s%n", route.method(), route.path()));
     }
     return page.toString();
   }

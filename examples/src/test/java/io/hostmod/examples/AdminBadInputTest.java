@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Requests to the admin API that are unauthorized, malformed or oversized, and operators acting at
  * once: each gets a specific status and error code (a JSON {@code {"error": code, "message": ...}}
- * from the server, or the JDK server's own 400 for a request it cannot parse), changes nothing it
+ * from the server, also for a request Jetty refuses before it reaches the API), changes nothing it
  * should not, and the server keeps serving every host (checked after every test). The basic token
  * cases (none, wrong, in the query of a change) are in {@link ExampleServerTest}.
  */
@@ -101,7 +101,7 @@ class AdminBadInputTest {
 
   static Stream<Arguments> badRequests() {
     return Stream.of(
-        // what, method, path (sent as is), status, error code (null: the JDK server's own page)
+        // what, method, path (sent as is), status, error code (null: Jetty's own answer, unchecked)
         Arguments.of("a malformed %-escape in the query", "GET", "/hosts?x=%zz", 400, null),
         Arguments.of("a malformed %-escape in the path", "POST", "/hosts/%zz/activate", 400, null),
         Arguments.of("a line break in a host name", "POST", "/hosts/docs%0A.localhost/modules/chat/load", 400,
@@ -170,7 +170,7 @@ class AdminBadInputTest {
   }
 
   @Test
-  void anInvalidRequestLineIsRefusedByTheJdkServer() {
+  void anInvalidRequestLineIsRefusedByJetty() {
     Reply reply = rawBytes("NONSENSE\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
 
     assertEquals(400, reply.status());

@@ -8,6 +8,8 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A real HTTP client for the tests, that can name the virtual host in the Host header. */
 final class Client {
@@ -37,13 +39,25 @@ final class Client {
    * @param form a form body ({@code a=1&b=2}), or {@code null} for none
    */
   static Reply send(String method, URI url, String host, String token, String form) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10));
+    return send(method, url, host, token, form, Duration.ofSeconds(10));
+  }
+
+  /** {@link #send(String, URI, String, String, String)} that fails after {@code timeout}. */
+  static Reply send(String method, URI url, String host, String token, String form, Duration timeout) {
+    Map<String, String> headers = new LinkedHashMap<>();
     if (host != null) {
-      request.header("Host", host);
+      headers.put("Host", host);
     }
     if (token != null) {
-      request.header("Authorization", "Bearer " + token);
+      headers.put("Authorization", "Bearer " + token);
     }
+    return sendWith(method, url, headers, form, timeout);
+  }
+
+  /** Sends a request with these headers, and a form body unless {@code form} is {@code null}. */
+  static Reply sendWith(String method, URI url, Map<String, String> headers, String form, Duration timeout) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout);
+    headers.forEach(request::header);
     if (form != null) {
       request.header("Content-Type", "application/x-www-form-urlencoded");
     }

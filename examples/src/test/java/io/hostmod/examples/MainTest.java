@@ -34,7 +34,7 @@ class MainTest {
     try {
       String banner = until(output, "Ctrl-C stops the server.");
       URI url = URI.create(find(banner, "hostmod example server on (\\S+)"));
-      URI admin = URI.create(find(banner, "admin API and status page: (http://\\S+/)\\?token="));
+      URI admin = URI.create(find(banner, "admin API and console: (http://\\S+/)\\?token="));
       String token = find(banner, "export TOKEN=(\\w+)");
       assertTrue(banner.contains("  http://chat.localhost:" + url.getPort() + "/"), banner);
 
