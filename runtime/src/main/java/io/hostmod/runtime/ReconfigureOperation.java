@@ -77,10 +77,13 @@ final class ReconfigureOperation extends Operation {
     ConfigChanges changes;
     server.beginReconfigure();
     try {
-      changes = apply(next);
+      try {
+        changes = apply(next);
+      } finally {
+        deliver();
+      }
     } finally {
       server.endReconfigure();
-      deliver();
     }
     // Once no reconfigure runs: a listener may reconfigure again.
     server.table.global().events.fire(new Event(Event.CONFIG_RELOADED, ModuleManager.GLOBAL, null, changes));
