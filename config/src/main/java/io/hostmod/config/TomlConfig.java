@@ -36,6 +36,14 @@ import org.tomlj.TomlTable;
  * key is an option (a string, boolean, number, or a list of these). When the known option keys are
  * given, any other key is rejected, so a misspelt option is an error rather than silently unused.
  * Every error names the file, the line and the key.
+ *
+ * <p>Reloading the file while the server runs is reading it again and handing the result to the
+ * manager, which checks it whole and applies only what changed (or, if it has a problem, throws
+ * {@code bad-config} and changes nothing):
+ *
+ * <pre>{@code
+ * manager.reconfigure(TomlConfig.read(file, manager.optionKeys()));
+ * }</pre>
  */
 public final class TomlConfig {
 

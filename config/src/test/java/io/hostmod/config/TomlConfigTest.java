@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hostmod.runtime.ConfigChanges;
+import io.hostmod.runtime.ModuleManager;
 import io.hostmod.runtime.ServerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -102,6 +104,27 @@ class TomlConfigTest {
 
     assertEquals(Set.of("a"), config.hosts().keySet());
     assertEquals(Optional.of(5L), config.option("a", "history_limit"));
+  }
+
+  @Test
+  void readingTheFileAgainGivesTheNewConfigurationWhichAManagerApplies(@TempDir Path directory) throws IOException {
+    Path file = Files.writeString(directory.resolve(FILE), "history_limit = 5\n[hosts.a]\n[hosts.b]\n");
+    ServerConfig first = TomlConfig.read(file, KNOWN);
+    ModuleManager manager = ModuleManager.builder().config(first).build();
+    manager.activateHost("a");
+    manager.activateHost("b");
+    Files.writeString(file, "history_limit = 7\n[hosts.a]\n[hosts.c]\nhistory_limit = 9\n");
+
+    ServerConfig again = TomlConfig.read(file, KNOWN);
+    ConfigChanges changes = manager.reconfigure(again);
+
+    assertEquals(Optional.of(5L), first.option("b", "history_limit"), "the first reading stays as it was");
+    assertEquals(Set.of("a", "c"), again.hosts().keySet());
+    assertEquals(Optional.of(9L), again.option("c", "history_limit"));
+    assertEquals(Optional.of(7L), manager.config().option("a", "history_limit"));
+    assertEquals(Set.of("*", "a", "c"), manager.activeHosts());
+    assertEquals(List.of("c"), changes.hostsActivated());
+    assertEquals(List.of("b"), changes.hostsDeactivated());
   }
 
   static Stream<Arguments> invalidFiles() {

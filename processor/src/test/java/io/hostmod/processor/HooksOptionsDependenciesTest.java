@@ -16,6 +16,7 @@ import io.hostmod.runtime.ModuleManager;
 import io.hostmod.runtime.ServerConfig;
 import io.hostmod.runtime.spi.ModuleBinding;
 import io.hostmod.runtime.spi.ModuleCatalog;
+import io.hostmod.runtime.spi.ModuleOption;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,7 +147,18 @@ class HooksOptionsDependenciesTest {
     assertThat(muc.hooks().stream().map(hook -> hook.event() + "/" + hook.priority()).toList())
         .containsExactly("message/10", "message/20")
         .inOrder();
-    assertThat(muc.options()).containsExactly("history_limit", "welcome", "admins", "ratio").inOrder();
+    assertThat(muc.options())
+        .containsExactly(
+            new ModuleOption("history_limit", Integer.class, false, false),
+            new ModuleOption("welcome", String.class, false, false),
+            new ModuleOption("admins", String.class, true, false),
+            new ModuleOption("ratio", Double.class, false, false))
+        .inOrder();
+    assertThat(binding("strict").options())
+        .containsExactly(
+            new ModuleOption("welcome_text", String.class, false, true),
+            new ModuleOption("admins", String.class, true, true))
+        .inOrder();
     assertThat(binding("info").hooks()).isEmpty();
     assertThat(binding("info").options()).isEmpty();
   }

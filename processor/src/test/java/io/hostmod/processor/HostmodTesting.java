@@ -58,6 +58,7 @@ final class HostmodTesting {
       import io.hostmod.Load;
       import io.hostmod.Module;
       import io.hostmod.Option;
+      import io.hostmod.Reconfigure;
       import io.hostmod.Restore;
       import io.hostmod.Save;
       import io.hostmod.Unload;

@@ -67,6 +67,42 @@ class LifecycleErrorsTest extends BothCompilers {
             """, "String save()", "save",
             "[HostmodPrivate] @Save method save() is private, but the generated binding calls it;"
                 + " make it package-private or public"),
+        new Case("private @Reconfigure", PER_HOST, """
+            @Option("history_limit") int historyLimit = 50;
+            @Reconfigure private void reconfigure() {}
+            """, "void reconfigure()", "reconfigure",
+            "[HostmodPrivate] @Reconfigure method reconfigure() is private, but the generated"
+                + " binding calls it; make it package-private or public"),
+        new Case("static @Reconfigure", PER_HOST, """
+            @Option("history_limit") int historyLimit = 50;
+            @Reconfigure static void reconfigure() {}
+            """, "void reconfigure()", "reconfigure",
+            "[HostmodStatic] @Reconfigure method reconfigure() is static, but the generated binding"
+                + " calls it on the module instance; remove static"),
+        new Case("@Reconfigure with a HostContext", PER_HOST, """
+            @Option("history_limit") int historyLimit = 50;
+            @Reconfigure void reconfigure(HostContext host) {}
+            """, "void reconfigure(", "reconfigure",
+            "[HostmodWrongParameters] @Reconfigure method reconfigure(HostContext) must take no"
+                + " parameter, or one ModuleContext, but takes (HostContext); change its parameters"),
+        new Case("@Reconfigure returning a value", PER_HOST, """
+            @Option("history_limit") int historyLimit = 50;
+            @Reconfigure boolean reconfigure() { return true; }
+            """, "boolean reconfigure()", "reconfigure",
+            "[HostmodNotVoid] @Reconfigure method reconfigure() returns boolean, which the runtime"
+                + " ignores; return void"),
+        new Case("@Reconfigure throwing Throwable", PER_HOST, """
+            @Option("history_limit") int historyLimit = 50;
+            @Reconfigure void reconfigure(ModuleContext context) throws Throwable {}
+            """, "void reconfigure(", "reconfigure",
+            "[HostmodThrowsThrowable] @Reconfigure method reconfigure(ModuleContext) throws"
+                + " Throwable, which is not an Exception; throw Exception or a subclass"),
+        new Case("@Reconfigure and @Load on one method", PER_HOST, """
+            @Option("history_limit") int historyLimit = 50;
+            @Load @Reconfigure void apply() {}
+            """, "void apply()", "apply",
+            "[HostmodTwoRoles] method apply() has both @Load and @Reconfigure; a method has one"
+                + " lifecycle role: split it in two methods"),
         new Case("private @Restore", PER_HOST, """
             @Save String save() { return ""; }
             @Restore private void restore(String state) {}
@@ -237,7 +273,14 @@ class LifecycleErrorsTest extends BothCompilers {
             @Restore void resume(String state) {}
             """, "void resume(", "resume",
             "[HostmodDuplicateRole] @Restore is on both restore(String) and resume(String); a"
-                + " module has one @Restore method: remove one of them"));
+                + " module has one @Restore method: remove one of them"),
+        new Case("@Reconfigure twice", PER_HOST, """
+            @Option("history_limit") int historyLimit = 50;
+            @Reconfigure void reconfigure() {}
+            @Reconfigure void apply(ModuleContext context) {}
+            """, "void apply(", "apply",
+            "[HostmodDuplicateRole] @Reconfigure is on both reconfigure() and"
+                + " apply(ModuleContext); a module has one @Reconfigure method: remove one of them"));
   }
 
   /** The second method of a role is the one reported, naming the first. */
@@ -247,6 +290,36 @@ class LifecycleErrorsTest extends BothCompilers {
     Source source = module("MucModule", twice.annotation(), twice.members());
 
     assertOnlyError(compile(source), source.at(twice.snippet(), twice.method()), twice.message());
+  }
+
+  @Test
+  void reconfigureWithoutOptions() {
+    Source source = module("MucModule", "@Module", """
+        @Reconfigure
+        void reconfigure() {}
+        """);
+
+    assertOnlyWarning(
+        compile(source),
+        source.at("void reconfigure(", "reconfigure"),
+        "[HostmodReconfigureWithoutOptions] @Reconfigure method reconfigure() is in MucModule,"
+            + " which has no @Option field, so no configuration change ever calls it; add the"
+            + " @Option fields it applies, or remove @Reconfigure");
+  }
+
+  @Test
+  void reconfigureTakingNothingOrAModuleContextCompilesWithoutWarnings() {
+    Source plain = module("MucModule", "@Module", """
+        @Option("history_limit") int historyLimit = 50;
+        @Reconfigure void reconfigure() {}
+        """);
+    Source shared = module("ChatModule", SHARED, """
+        @Option("chat_rooms") List<String> rooms = List.of();
+        @AddHost void addHost(HostContext host) {}
+        @Reconfigure void reconfigure(ModuleContext context) {}
+        """);
+
+    assertSucceededWithoutWarnings(compile(plain, shared));
   }
 
   @Test

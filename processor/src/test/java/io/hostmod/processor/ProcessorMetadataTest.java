@@ -61,7 +61,8 @@ class ProcessorMetadataTest {
             "io.hostmod.AddHost",
             "io.hostmod.Unload",
             "io.hostmod.Save",
-            "io.hostmod.Restore");
+            "io.hostmod.Restore",
+            "io.hostmod.Reconfigure");
     assertThat(processor.getSupportedSourceVersion()).isEqualTo(SourceVersion.latestSupported());
     assertThat(new GeneratedClaimProcessor().getSupportedAnnotationTypes())
         .containsExactly("javax.annotation.processing.Generated");

@@ -206,7 +206,7 @@ final class Bindings {
   /** Every option key the modules declare, sorted. */
   Set<String> optionKeys() {
     Set<String> keys = new TreeSet<>();
-    byName.values().forEach(binding -> keys.addAll(binding.options()));
+    byName.values().forEach(binding -> binding.options().forEach(option -> keys.add(option.key())));
     return Collections.unmodifiableSet(keys);
   }
 

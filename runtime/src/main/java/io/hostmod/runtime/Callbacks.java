@@ -99,6 +99,22 @@ final class Callbacks {
   }
 
   /**
+   * Sets the claimed entry's {@code @Option} fields again from the configuration its context
+   * reads now, then calls its {@code @Reconfigure}.
+   *
+   * @throws ModuleException {@code reconfigure-failed} with the exception as cause
+   */
+  static <M> void reconfigure(Claim<M> claim) {
+    ModuleEntry<M> entry = claim.entry;
+    HostPart<M> part = entry.part();
+    try {
+      entry.binding.reconfigure(part.module(), part.context());
+    } catch (Throwable failure) {
+      throw ModuleException.reconfigureFailed(entry.host.name, entry.name, failure);
+    }
+  }
+
+  /**
    * Calls {@code @Save} of the claimed entry's instance.
    *
    * @throws ModuleException {@code save-state-failed} with the exception as cause

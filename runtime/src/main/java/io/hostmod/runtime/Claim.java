@@ -17,7 +17,8 @@ final class Claim<M> {
   enum Purpose {
     LOAD,
     UNLOAD,
-    RELOAD
+    RELOAD,
+    RECONFIGURE
   }
 
   final ModuleEntry<M> entry;

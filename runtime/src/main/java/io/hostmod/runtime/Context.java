@@ -65,11 +65,11 @@ final class Context implements HostContext {
 
   @Override
   public <T> Optional<T> option(String key, Class<T> type) {
-    return entry.host.server.config.option(host(), key).map(value -> {
+    return entry.host.server.config().option(host(), key).map(value -> {
       T converted = OptionValues.convert(value, type);
       if (converted == null) {
         throw ModuleException.badOption(host(), name(), key, OptionValues.describe(value),
-            entry.host.server.config.sourceOf(host(), key), type.getSimpleName());
+            entry.host.server.config().sourceOf(host(), key), type.getSimpleName());
       }
       return converted;
     });
@@ -87,7 +87,7 @@ final class Context implements HostContext {
 
   @Override
   public <T> List<T> optionList(String key, Class<T> elementType, List<T> defaultValue) {
-    Optional<Object> configured = entry.host.server.config.option(host(), key);
+    Optional<Object> configured = entry.host.server.config().option(host(), key);
     if (configured.isEmpty()) {
       return defaultValue;
     }
@@ -97,7 +97,7 @@ final class Context implements HostContext {
       T converted = OptionValues.convert(item, elementType);
       if (converted == null) {
         throw ModuleException.badOption(host(), name(), key, OptionValues.describe(value),
-            entry.host.server.config.sourceOf(host(), key), "list of " + elementType.getSimpleName());
+            entry.host.server.config().sourceOf(host(), key), "list of " + elementType.getSimpleName());
       }
       items.add(converted);
     }

@@ -16,6 +16,16 @@ public final class Event {
   public static final String MODULE_RELOADED = "module-reloaded";
   public static final String HOST_ACTIVATED = "host-activated";
   public static final String HOST_DEACTIVATED = "host-deactivated";
+  /**
+   * A loaded module took new option values in place: its {@code @Reconfigure} method returned
+   * ({@link ModuleManager#reconfigure}).
+   */
+  public static final String MODULE_RECONFIGURED = "module-reconfigured";
+  /**
+   * {@link ModuleManager#reconfigure} applied a new configuration; fired on the server ({@code
+   * "*"}) once it is done, with the {@link ConfigChanges} as data.
+   */
+  public static final String CONFIG_RELOADED = "config-reloaded";
   public static final String ITEM_ADDED = "item-added/";
   public static final String ITEM_REMOVED = "item-removed/";
 

@@ -65,6 +65,38 @@ final class Host {
   /** The last number given to an entry added here (its load order); guarded by the monitor. */
   private int sequence;
 
+  /**
+   * The thread activating the host, until its module set is loaded; {@code null} after. Written
+   * under the monitor; a reconfigure waits for it before it changes the host's modules.
+   */
+  private Thread activatingBy = Thread.currentThread();
+
+  /** Ends the activation: its module set is loaded. */
+  synchronized void activated() {
+    activatingBy = null;
+    notifyAll();
+  }
+
+  /** The thread activating the host, or {@code null} once its module set is loaded. */
+  synchronized Thread activatingBy() {
+    return activatingBy;
+  }
+
+  /** Waits until no other thread is activating the host. */
+  synchronized void awaitActivated() {
+    boolean interrupted = false;
+    while (activatingBy != null && activatingBy != Thread.currentThread()) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   Host(String name, Server server) {
     this.name = name;
     this.server = server;

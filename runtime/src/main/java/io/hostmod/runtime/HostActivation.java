@@ -1,6 +1,7 @@
 package io.hostmod.runtime;
 
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Activating a host: it becomes active, {@code host-activated} fires, then its module set loads. */
@@ -13,10 +14,11 @@ final class HostActivation extends Operation {
   }
 
   /**
+   * @return the failures of the modules of its set that did not load (each logged too), in order
    * @throws ModuleException {@code host-already-active}, {@code unknown-host}, {@code
    *     invalid-name}: decided before anything changes
    */
-  void run(String name) {
+  List<ModuleException> run(String name) {
     if (name.equals(ModuleManager.GLOBAL)) {
       throw ModuleException.globalHostIsFixed(name);
     }
@@ -24,13 +26,30 @@ final class HostActivation extends Operation {
     if (malformed != null) {
       throw ModuleException.invalidHostName(name, malformed);
     }
-    if (!server.config.hosts().isEmpty() && !server.config.hosts().containsKey(name)) {
-      throw ModuleException.hostNotConfigured(name);
-    }
-    List<String> modules = server.modulesFor(name);
+    Server.Configured configured = server.configured();
+    requireListed(configured.config(), name);
     Host host = server.table.activate(name);
-    post(host, Event.HOST_ACTIVATED, null);
-    deliver();
+    try {
+      if (server.configured() != configured) {
+        // A reconfigure swapped the configuration meanwhile, and may have looked at the active
+        // hosts before this one was among them: this activation follows the new configuration.
+        configured = server.configured();
+        if (isUnlisted(configured.config(), name)) {
+          // Through a deactivation: a load on it by another thread may have started meanwhile.
+          new HostDeactivation(server).run(name);
+          throw ModuleException.hostNotConfigured(name);
+        }
+      }
+      post(host, Event.HOST_ACTIVATED, null);
+      deliver();
+      return loadModules(host, server.modulesFor(configured, name));
+    } finally {
+      host.activated();
+    }
+  }
+
+  private List<ModuleException> loadModules(Host host, List<String> modules) {
+    List<ModuleException> failures = List.of();
     // One load operation for all of them: a host's activation allocates little besides its modules.
     LoadOperation load = new LoadOperation(server);
     for (String module : modules) {
@@ -39,9 +58,25 @@ final class HostActivation extends Operation {
         Bindings bindings = server.bindings();
         load.run(host, bindings.named(module), bindings, LoadOperation.IfLoaded.SKIP);
       } catch (ModuleException failure) {
-        LOG.log(Level.ERROR, () -> "module '" + module + "' did not load on host '" + name
+        LOG.log(Level.ERROR, () -> "module '" + module + "' did not load on host '" + host.name
             + "' while activating it: " + failure.getMessage(), failure);
+        if (failures.isEmpty()) {
+          failures = new ArrayList<>();
+        }
+        failures.add(failure);
       }
     }
+    return failures;
+  }
+
+  private static void requireListed(ServerConfig config, String name) {
+    if (isUnlisted(config, name)) {
+      throw ModuleException.hostNotConfigured(name);
+    }
+  }
+
+  /** Whether the configuration lists hosts, and not this one: then it cannot be activated. */
+  static boolean isUnlisted(ServerConfig config, String name) {
+    return !config.hosts().isEmpty() && !config.hosts().containsKey(name);
   }
 }

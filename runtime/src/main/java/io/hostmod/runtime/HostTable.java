@@ -16,6 +16,7 @@ final class HostTable {
   HostTable(Server server) {
     this.server = server;
     this.global = new Host(ModuleManager.GLOBAL, server);
+    global.activated();
     hosts.put(global.name, global);
   }
 

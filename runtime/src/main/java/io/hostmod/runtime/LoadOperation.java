@@ -116,10 +116,11 @@ final class LoadOperation extends Operation {
    * disabled where they would load ({@code dependency-disabled}).
    */
   private void checkDependencies(Host home, ModuleBinding<?> binding) {
+    ServerConfig config = server.config();
     for (String name : binding.dependencies()) {
       ModuleBinding<?> dependency = bindings.dependency(binding.name(), name);
       try {
-        if (server.config.isDisabled(home.name, name)) {
+        if (config.isDisabled(home.name, name)) {
           throw ModuleException.dependencyDisabled(home.name, binding.name(), name);
         }
         checkDependencies(server.homeOf(home, dependency), dependency);

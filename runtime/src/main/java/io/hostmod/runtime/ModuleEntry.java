@@ -203,6 +203,7 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
       case LOAD -> ModuleState.LOADING;
       case UNLOAD -> ModuleState.UNLOADING;
       case RELOAD -> ModuleState.RELOADING;
+      case RECONFIGURE -> ModuleState.RECONFIGURING;
     };
   }
 

@@ -1,5 +1,7 @@
 package io.hostmod.runtime;
 
+import java.util.List;
+
 /**
  * Why a module operation failed. {@link #code()} is a stable string, Prosody's own where Prosody
  * has one ({@code module-not-loaded}, {@code global-module-already-loaded}, ...); {@link #module()}
@@ -53,6 +55,16 @@ public final class ModuleException extends RuntimeException {
   public static final String MISSING_OPTION = "missing-option";
   /** An option's configured value is not of the type the module reads. */
   public static final String BAD_OPTION = "bad-option";
+  /**
+   * {@link ModuleManager#reconfigure} refused a configuration: the message lists every problem,
+   * each with its host and key; nothing was changed.
+   */
+  public static final String BAD_CONFIG = "bad-config";
+  /**
+   * A module's {@code @Reconfigure} method threw: the module was reloaded on that host with its
+   * state, so that a new instance runs with the new values (cause: what it threw).
+   */
+  public static final String RECONFIGURE_FAILED = "reconfigure-failed";
 
   private final String code;
   private final String module;
@@ -341,6 +353,39 @@ public final class ModuleException extends RuntimeException {
         null,
         "catalog " + catalog + " is not installed in this manager (none of its modules is);"
             + " install it first, or pass the catalog that was installed",
+        null);
+  }
+
+  static ModuleException badConfig(List<String> problems) {
+    return new ModuleException(
+        BAD_CONFIG,
+        null,
+        null,
+        "the configuration has " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+            + ", so nothing was changed; fix " + (problems.size() == 1 ? "it" : "them") + " and reconfigure again:\n  "
+            + String.join("\n  ", problems),
+        null);
+  }
+
+  static ModuleException reconfigureFailed(String host, String module, Throwable cause) {
+    return new ModuleException(
+        RECONFIGURE_FAILED,
+        module,
+        host,
+        "@Reconfigure of module '" + module + "' on host '" + host + "' threw " + cause
+            + "; the module is reloaded there with its @Save state, so that a new instance runs with the"
+            + " new values (see the module-reloaded event and status())",
+        cause);
+  }
+
+  static ModuleException reconfigureBusy(String thread) {
+    return new ModuleException(
+        MODULE_BUSY,
+        null,
+        ModuleManager.GLOBAL,
+        "a reconfigure is running on thread '" + thread + "', and it is this thread's or waits for"
+            + " a module this thread is loading, unloading or reloading (a lifecycle method or event"
+            + " handler called reconfigure); waiting would deadlock: reconfigure after it returns",
         null);
   }
 }

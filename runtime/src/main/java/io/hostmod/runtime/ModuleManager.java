@@ -87,6 +87,62 @@ public final class ModuleManager {
   }
 
   /**
+   * Applies a new configuration to the running server, as Prosody does on a config reload, and
+   * only what differs from the current one.
+   *
+   * <p>First the whole of {@code next} is checked against the installed modules: module names in
+   * {@code modules_enabled} and {@code modules_disabled} that no catalog has, option values of a
+   * type a module declaring the key with {@code @Option} cannot read, and, for each host it lists
+   * (or, if it lists none, each active host), a module of the host's set that misses a required
+   * option or depends on a module disabled where it would load. Any problem: one {@code
+   * bad-config} listing each with its section (host) and key, and nothing changes.
+   *
+   * <p>Then {@code next} becomes the configuration, at one instant, and the difference is
+   * applied:
+   * <ul>
+   *   <li>active hosts it no longer lists are deactivated; an active host stays if it lists it,
+   *       or if it lists no host (any host may then be activated) and the old configuration did
+   *       not list that host either;
+   *   <li>on every host that stays, the modules its new module set drops are unloaded (dependents
+   *       first), and those it adds are loaded, as {@link #activateHost}/{@link #deactivateHost}
+   *       do (a global module lives on {@code "*"} and stays loaded);
+   *   <li>a loaded module whose values of its {@code @Option} keys changed on its host (a global
+   *       module and a shared module's global instance read the global section) takes the new
+   *       values: through its {@code @Reconfigure} method, which finds its fields set to them
+   *       already, or, without one (or when a key lost its value, so that the default is needed),
+   *       by a reload with its {@code @Save} state. A shared module's host part is reloaded on its
+   *       host. A {@code @Reconfigure} that throws is reported ({@code reconfigure-failed}) and the
+   *       module reloaded there. Modules whose values did not change are not called;
+   *   <li>hosts it lists that are not active are activated, last.
+   * </ul>
+   * A failure while applying (a module that does not load) is logged, shown in {@link #status()}
+   * and listed in the result; every other change is still applied. Fires {@code
+   * config-reloaded} on the server ({@code "*"}) with the result once done; {@code
+   * module-reconfigured} fires on a host for each module reconfigured in place, and the other
+   * lifecycle events as usual.
+   *
+   * <p>Reconfigures run one at a time; loads, unloads and reloads run alongside, each under one
+   * configuration, the old or the new one. Reloading a configuration file is reading it again
+   * ({@code TomlConfig.read}) and passing the result here.
+   *
+   * @return what changed
+   * @throws ModuleException {@code bad-config} (nothing changed); {@code module-busy} if called
+   *     from a lifecycle method or event handler run by a reconfigure (call it after); {@code
+   *     insufficient-parameters} for {@code null}
+   */
+  public ConfigChanges reconfigure(ServerConfig next) {
+    if (next == null) {
+      throw ModuleException.insufficientParameters("configuration");
+    }
+    return new ReconfigureOperation(server).run(next);
+  }
+
+  /** The configuration now: the one the manager was built with, or the last one {@link #reconfigure} applied. */
+  public ServerConfig config() {
+    return server.config();
+  }
+
+  /**
    * Shuts the module system down: deactivates every host (each unloading its modules, dependents
    * first), then unloads every module of {@code "*"}, dependents first. The manager stays usable:
    * hosts can be activated again.

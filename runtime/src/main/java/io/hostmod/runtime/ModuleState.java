@@ -9,6 +9,8 @@ public enum ModuleState {
   UNLOADING,
   /** It is being saved, replaced and restored. */
   RELOADING,
+  /** Its {@code @Reconfigure} method is running, with new option values. */
+  RECONFIGURING,
   /** Its last load failed; it is not loaded, and can be loaded again once the cause is fixed. */
   FAILED
 }

@@ -6,21 +6,30 @@ import java.util.List;
 /** What every part of one manager shares: its modules, configuration, host table and wait graph. */
 final class Server {
 
+  /**
+   * A configuration with the module set of every host it does not list (the same for all of
+   * them), swapped whole by a reconfigure: an operation reads it once and uses that snapshot.
+   */
+  record Configured(ServerConfig config, List<String> unlistedHostModules) {}
+
   final Modules modules;
-  final ServerConfig config;
   final List<String> alwaysLoaded;
   final HostTable table;
   /** Who waits for whom among this manager's threads, to refuse a wait that would deadlock. */
   final WaitGraph waits = new WaitGraph();
 
-  /** The module set of every host the configuration does not list: the same for all of them. */
-  private final List<String> unlistedHostModules;
+  private static final long RECHECK_MILLIS = 5;
+
+  private volatile Configured configured;
+  /** The thread running a reconfigure, or {@code null}: reconfigures run one at a time. */
+  private Thread reconfiguring;
+  /** The thread whose host activation the running reconfigure waits for, or {@code null}. */
+  volatile Thread awaitingActivationBy;
 
   Server(Modules modules, ServerConfig config, List<String> alwaysLoaded) {
     this.modules = modules;
-    this.config = config;
     this.alwaysLoaded = List.copyOf(alwaysLoaded);
-    this.unlistedHostModules = config.modulesFor(ModuleManager.GLOBAL, this.alwaysLoaded);
+    this.configured = configured(config);
     // Last: the host table makes the global host, whose table needs the modules.
     this.table = new HostTable(this);
   }
@@ -34,9 +43,65 @@ final class Server {
     return modules.current().slot(module);
   }
 
-  /** The modules to load when the host is activated, computed once for all unlisted hosts. */
-  List<String> modulesFor(String host) {
-    return config.hosts().containsKey(host) ? config.modulesFor(host, alwaysLoaded) : unlistedHostModules;
+  /** The configuration now. */
+  ServerConfig config() {
+    return configured.config();
+  }
+
+  Configured configured() {
+    return configured;
+  }
+
+  private Configured configured(ServerConfig config) {
+    return new Configured(config, config.modulesFor(ModuleManager.GLOBAL, alwaysLoaded));
+  }
+
+  /** Makes {@code next} the configuration, at one instant for every thread; returns the one it replaced. */
+  ServerConfig swap(ServerConfig next) {
+    ServerConfig previous = configured.config();
+    configured = configured(next);
+    return previous;
+  }
+
+  /** The modules to load when the host is activated under that configuration. */
+  List<String> modulesFor(Configured snapshot, String host) {
+    return snapshot.config().hosts().containsKey(host)
+        ? snapshot.config().modulesFor(host, alwaysLoaded)
+        : snapshot.unlistedHostModules();
+  }
+
+  /**
+   * Starts this thread's reconfigure once no other runs. The running one may wait for a claim
+   * this thread holds (a lifecycle method calling {@code reconfigure}); that wait is registered in
+   * {@link #waits} only once it starts, so this one looks again every few milliseconds.
+   *
+   * @throws ModuleException {@code module-busy} if this thread runs a reconfigure already (a
+   *     callback of it called {@code reconfigure}), or the running one waits for this thread: for
+   *     a claim it holds, or for its activation of a host
+   */
+  synchronized void beginReconfigure() {
+    boolean interrupted = false;
+    while (reconfiguring != null) {
+      if (reconfiguring == Thread.currentThread()
+          || awaitingActivationBy == Thread.currentThread()
+          || waits.waitsForCurrentThread(reconfiguring)) {
+        throw ModuleException.reconfigureBusy(reconfiguring.getName());
+      }
+      try {
+        wait(RECHECK_MILLIS);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    reconfiguring = Thread.currentThread();
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  synchronized void endReconfigure() {
+    reconfiguring = null;
+    notifyAll();
   }
 
   /** The host a module lives on when loaded for {@code host}: "*" for a global module. */

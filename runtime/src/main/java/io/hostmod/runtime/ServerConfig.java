@@ -109,6 +109,64 @@ public final class ServerConfig {
   }
 
   /**
+   * This configuration with the host's section added, or replaced if the host is listed already
+   * (it keeps its place then); the global section and the other hosts stay as they are. For a
+   * server that creates hosts (tenants) at run time: {@code
+   * manager.reconfigure(manager.config().withHost("c.example", c -> c.enable("muc")))}.
+   *
+   * @throws IllegalArgumentException as {@link Builder#host}: for {@code "*"}, an empty or
+   *     malformed name, or a section the builder would refuse
+   */
+  public ServerConfig withHost(String host, Consumer<SectionBuilder> section) {
+    SectionBuilder built = new SectionBuilder(checkedHost(host));
+    section.accept(built);
+    Map<String, Section> next = new LinkedHashMap<>(hosts);
+    next.put(host, built.build());
+    return new ServerConfig(global, next);
+  }
+
+  /** This configuration with the host listed, with an empty section; see {@link #withHost(String, Consumer)}. */
+  public ServerConfig withHost(String host) {
+    return withHost(host, section -> {});
+  }
+
+  /**
+   * This configuration without the host's section; itself if it does not list the host. Removing
+   * the last host gives a configuration that lists none, under which a manager lets any host be
+   * activated: {@link ModuleManager#reconfigure} still deactivates a host that the configuration
+   * it replaces listed.
+   *
+   * @throws IllegalArgumentException for {@code "*"}, or an empty or malformed name
+   */
+  public ServerConfig withoutHost(String host) {
+    checkedHost(host);
+    if (!hosts.containsKey(host)) {
+      return this;
+    }
+    Map<String, Section> next = new LinkedHashMap<>(hosts);
+    next.remove(host);
+    return new ServerConfig(global, next);
+  }
+
+  /**
+   * Checks a host name a section is declared for.
+   *
+   * @return how messages name its section: {@code host 'a.example'}
+   * @throws IllegalArgumentException for {@code "*"}, or an empty or malformed name
+   */
+  private static String checkedHost(String host) {
+    if (host == null || host.isEmpty() || host.equals(ModuleManager.GLOBAL)) {
+      throw new IllegalArgumentException(
+          "host name '" + host + "' is not allowed: name a real host; global settings go on the builder itself (the global section)");
+    }
+    String malformed = malformedHostName(host);
+    if (malformed != null) {
+      throw new IllegalArgumentException(malformed);
+    }
+    return "host '" + host + "'";
+  }
+
+  /**
    * What is wrong with a non-empty host name, or {@code null} if nothing is: a host name has no
    * whitespace and no control character (a sign of a name pasted with a space or a line break).
    */
@@ -167,15 +225,7 @@ public final class ServerConfig {
      * @throws IllegalArgumentException if the host is declared twice, or is {@code "*"}
      */
     public Builder host(String host, Consumer<SectionBuilder> section) {
-      if (host == null || host.isEmpty() || host.equals(ModuleManager.GLOBAL)) {
-        throw new IllegalArgumentException(
-            "host name '" + host + "' is not allowed: name a real host; global settings go on the builder itself");
-      }
-      String malformed = malformedHostName(host);
-      if (malformed != null) {
-        throw new IllegalArgumentException(malformed);
-      }
-      SectionBuilder builder = new SectionBuilder("host '" + host + "'");
+      SectionBuilder builder = new SectionBuilder(checkedHost(host));
       if (hosts.putIfAbsent(host, builder) != null) {
         throw new IllegalArgumentException("host '" + host + "' is declared twice; merge its sections");
       }

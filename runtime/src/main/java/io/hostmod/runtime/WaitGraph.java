@@ -35,6 +35,24 @@ final class WaitGraph {
     waiting.put(current, awaited);
   }
 
+  /**
+   * Whether {@code waiter} waits, directly or through other threads, for a claim the current
+   * thread holds: then the current thread must not wait for {@code waiter} in turn.
+   */
+  synchronized boolean waitsForCurrentThread(Thread waiter) {
+    Claim<?> next = waiting.get(waiter);
+    for (int hops = 0; next != null && hops <= waiting.size(); hops++) {
+      if (!next.entry.isClaimedBy(next)) {
+        return false;
+      }
+      if (next.owner == Thread.currentThread()) {
+        return true;
+      }
+      next = waiting.get(next.owner);
+    }
+    return false;
+  }
+
   synchronized void leave() {
     waiting.remove(Thread.currentThread());
   }

@@ -14,7 +14,8 @@ public enum Lifecycle {
   ADD_HOST("AddHost"),
   UNLOAD("Unload"),
   SAVE("Save"),
-  RESTORE("Restore");
+  RESTORE("Restore"),
+  RECONFIGURE("Reconfigure");
 
   private final String simpleName;
   private final String qualifiedName;

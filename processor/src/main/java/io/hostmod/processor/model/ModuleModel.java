@@ -14,6 +14,7 @@ import java.util.List;
  * @param dependencies the names of the modules it depends on, in declaration order
  * @param constructor the constructor the runtime calls
  * @param restoreType the {@code @Restore} parameter type, boxed; {@code null} without {@code @Restore}
+ * @param reconfigure the {@code @Reconfigure} method, called after the option fields are set again
  * @param proxyMethods the host proxy's methods (shared modules only)
  * @param hooks the {@code @Hook} methods, in declaration order
  * @param options the {@code @Option} fields, in declaration order
@@ -31,6 +32,7 @@ public record ModuleModel(
     LifecycleCall save,
     LifecycleCall restore,
     TypeName restoreType,
+    LifecycleCall reconfigure,
     List<ProxyMethod> proxyMethods,
     List<HookCall> hooks,
     List<OptionField> options) {

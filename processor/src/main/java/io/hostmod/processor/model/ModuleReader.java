@@ -85,6 +85,7 @@ public final class ModuleReader {
         restore == null
             ? null
             : TypeName.get(modules.memberType(module, restore).getParameterTypes().get(0)).box(),
+        call(byRole.get(Lifecycle.RECONFIGURE)),
         List.copyOf(proxyMethods),
         List.copyOf(hooks),
         List.copyOf(options));

@@ -75,6 +75,10 @@ final class LifecycleCheck implements Check {
         report.on(
             method, Message.UNLOAD_HOST_NOT_SHARED, Texts.method(method), Texts.className(module));
       }
+      if (role == Lifecycle.RECONFIGURE && ModuleElements.optionFields(module).isEmpty()) {
+        report.on(
+            method, Message.RECONFIGURE_WITHOUT_OPTIONS, Texts.method(method), Texts.className(module));
+      }
       ExecutableElement earlier = byRole.putIfAbsent(annotation, method);
       if (earlier != null) {
         report.on(
@@ -200,6 +204,9 @@ final class LifecycleCheck implements Check {
           case RESTORE -> method.getParameters().size() == 1
               ? null
               : "one parameter, the state @Save returns";
+          case RECONFIGURE -> none || ModuleElements.takesOnly(method, HostmodNames.MODULE_CONTEXT)
+              ? null
+              : "no parameter, or one ModuleContext";
         };
     if (expected != null) {
       report.on(

@@ -139,6 +139,11 @@ public enum Message {
       "HostmodUnloadHostNotShared",
       "@Unload(HostContext) method %s is in %s, which is not a shared module; add an @AddHost"
           + " method to a global module, or take no parameter"),
+  RECONFIGURE_WITHOUT_OPTIONS(
+      "HostmodReconfigureWithoutOptions",
+      "@Reconfigure method %s is in %s, which has no @Option field, so no configuration change"
+          + " ever calls it; add the @Option fields it applies, or remove @Reconfigure",
+      Diagnostic.Kind.WARNING),
 
   // ---- hooks
   HOOK_EVENT_EMPTY(

@@ -11,7 +11,6 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import io.hostmod.processor.model.Argument;
-import io.hostmod.processor.model.HookCall;
 import io.hostmod.processor.model.Kind;
 import io.hostmod.processor.model.LifecycleCall;
 import io.hostmod.processor.model.ModuleModel;
@@ -31,7 +30,6 @@ import javax.lang.model.element.Modifier;
 public final class ModuleTableWriter {
 
   private static final ClassName OBJECT = ClassName.get(Object.class);
-  private static final TypeName STRING_LIST = ParameterizedTypeName.get(List.class, String.class);
   private static final TypeName ANY = WildcardTypeName.subtypeOf(Object.class);
 
   private ModuleTableWriter() {}
@@ -71,15 +69,22 @@ public final class ModuleTableWriter {
         List.of(),
         CodeBlock.of("$T.of()", List.class),
         module -> module.hooks().isEmpty() ? null : hooks(module));
+    MethodSpec reconfigure = reconfigure(modules);
+    if (reconfigure != null) {
+      steps.methods.add(reconfigure);
+    }
+    steps.value(
+        "reconfigurable",
+        TypeName.BOOLEAN,
+        List.of(),
+        CodeBlock.of("false"),
+        module -> module.reconfigure() == null ? null : CodeBlock.of("true"));
     steps.value(
         "options",
-        STRING_LIST,
+        ParameterizedTypeName.get(ClassName.get(List.class), RuntimeTypes.MODULE_OPTION),
         List.of(),
         CodeBlock.of("$T.of()", List.class),
-        module ->
-            module.options().isEmpty()
-                ? null
-                : strings(module.options().stream().map(OptionField::key).toList()));
+        module -> module.options().isEmpty() ? null : options(module));
     steps.value(
         "hostProxyType",
         ParameterizedTypeName.get(
@@ -128,30 +133,71 @@ public final class ModuleTableWriter {
         continue;
       }
       cases.add("case $L -> {\n$>", i).addStatement("$T instance = $L", type, construct);
-      for (OptionField option : module.options()) {
-        if (option.list()) {
-          if (option.required()) {
-            // There is no required list to read, so fail the load the runtime's way first.
-            cases.addStatement("context.requireOption($S, $T.class)", option.key(), Object.class);
-          }
-          cases.addStatement(
-              "instance.$N = context.optionList($S, $T.class, instance.$N)",
-              option.field(), option.key(), option.type(), option.field());
-        } else if (option.required()) {
-          cases.addStatement(
-              "instance.$N = context.requireOption($S, $T.class)", option.field(), option.key(), option.type());
-        } else {
-          cases.addStatement(
-              "instance.$N = context.option($S, $T.class, instance.$N)",
-              option.field(), option.key(), option.type(), option.field());
-        }
-      }
+      setOptions(cases, module, "instance");
       cases.addStatement("yield instance").add("$<}\n");
     }
     return step("create", OBJECT, true)
         .addParameter(RuntimeTypes.MODULE_CONTEXT, "context")
         .addCode(switchExpression(cases.build(), CodeBlock.of("throw noSuchModule(module)")))
         .build();
+  }
+
+  /**
+   * Sets each {@code @Option} field of {@code instance} from the configuration, the field's value
+   * the default: its initial value in {@code create}, its value so far in {@code reconfigure}.
+   */
+  private static void setOptions(CodeBlock.Builder code, ModuleModel module, String instance) {
+    for (OptionField option : module.options()) {
+      if (option.list()) {
+        if (option.required()) {
+          // There is no required list to read, so fail the load the runtime's way first.
+          code.addStatement("context.requireOption($S, $T.class)", option.key(), Object.class);
+        }
+        code.addStatement(
+            "$N.$N = context.optionList($S, $T.class, $N.$N)",
+            instance, option.field(), option.key(), option.type(), instance, option.field());
+      } else if (option.required()) {
+        code.addStatement(
+            "$N.$N = context.requireOption($S, $T.class)", instance, option.field(), option.key(), option.type());
+      } else {
+        code.addStatement(
+            "$N.$N = context.option($S, $T.class, $N.$N)",
+            instance, option.field(), option.key(), option.type(), instance, option.field());
+      }
+    }
+  }
+
+  /**
+   * {@code reconfigure}: each {@code @Option} field set again from the new configuration, then
+   * the {@code @Reconfigure} method; only for the modules that have one.
+   */
+  private static MethodSpec reconfigure(List<ModuleModel> modules) {
+    CodeBlock.Builder cases = CodeBlock.builder();
+    for (int i = 0; i < modules.size(); i++) {
+      ModuleModel module = modules.get(i);
+      if (module.reconfigure() == null) {
+        continue;
+      }
+      cases.add("case $L -> {\n$>", i).addStatement("$T reconfigured = ($T) instance", module.type(), module.type());
+      setOptions(cases, module, "reconfigured");
+      cases.addStatement("reconfigured.$N($L)", module.reconfigure().method(), arguments(module.reconfigure(), "context"));
+      cases.add("$<}\n");
+    }
+    if (cases.isEmpty()) {
+      return null;
+    }
+    return step("reconfigure", null, true)
+        .addParameter(OBJECT, "instance")
+        .addParameter(RuntimeTypes.MODULE_CONTEXT, "context")
+        .addCode(switchStatement(cases.build()))
+        .build();
+  }
+
+  /** {@code options}: each {@code @Option} field's key, the type it is read as, list or not, required or not. */
+  private static CodeBlock options(ModuleModel module) {
+    return listOf(module.options(), option -> CodeBlock.of(
+        "new $T($S, $T.class, $L, $L)",
+        RuntimeTypes.MODULE_OPTION, option.key(), option.type(), option.list(), option.required()));
   }
 
   /** The methods of the steps the modules have, each a switch over the module index. */
@@ -294,21 +340,23 @@ public final class ModuleTableWriter {
 
   /** {@code hooks}: each {@code @Hook} method as a direct call, in declaration order. */
   private static CodeBlock hooks(ModuleModel module) {
-    CodeBlock.Builder hooks = CodeBlock.builder().add("$T.of($>", List.class);
-    List<HookCall> calls = module.hooks();
-    for (int i = 0; i < calls.size(); i++) {
-      HookCall hook = calls.get(i);
-      hooks.add(
-          "\nnew $T<$T>($S, $L, (instance, context, event) -> instance.$N($L))$L",
-          RuntimeTypes.MODULE_HOOK,
-          module.type(),
-          hook.event(),
-          hook.priority(),
-          hook.method(),
-          hook.takesContext() ? "context, event" : "event",
-          i + 1 < calls.size() ? "," : "");
+    return listOf(module.hooks(), hook -> CodeBlock.of(
+        "new $T<$T>($S, $L, (instance, context, event) -> instance.$N($L))",
+        RuntimeTypes.MODULE_HOOK,
+        module.type(),
+        hook.event(),
+        hook.priority(),
+        hook.method(),
+        hook.takesContext() ? "context, event" : "event"));
+  }
+
+  /** {@code List.of(...)} with one element a line. */
+  private static <T> CodeBlock listOf(List<T> items, Function<T, CodeBlock> element) {
+    CodeBlock.Builder list = CodeBlock.builder().add("$T.of($>", List.class);
+    for (int i = 0; i < items.size(); i++) {
+      list.add("\n$L$L", element.apply(items.get(i)), i + 1 < items.size() ? "," : "");
     }
-    return hooks.add(")$<").build();
+    return list.add(")$<").build();
   }
 
   /** The arguments of a call, in parameter order: the context, or a dependency or its proxy. */
@@ -326,14 +374,6 @@ public final class ModuleTableWriter {
       }
     }
     return arguments.build();
-  }
-
-  private static CodeBlock strings(List<String> values) {
-    CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", List.class);
-    for (int i = 0; i < values.size(); i++) {
-      list.add(i == 0 ? "$S" : ", $S", values.get(i));
-    }
-    return list.add(")").build();
   }
 
   /** Whether a cast to the type is unchecked: it is parameterized, or an array of such a type. */

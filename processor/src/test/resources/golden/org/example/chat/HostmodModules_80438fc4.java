@@ -5,6 +5,7 @@ import io.hostmod.runtime.HostProxy;
 import io.hostmod.runtime.ModuleContext;
 import io.hostmod.runtime.ModuleKind;
 import io.hostmod.runtime.spi.ModuleHook;
+import io.hostmod.runtime.spi.ModuleOption;
 import io.hostmod.runtime.spi.ModuleTable;
 import io.hostmod.runtime.spi.ProxyTarget;
 import java.util.List;
@@ -96,9 +97,30 @@ public final class HostmodModules_80438fc4 extends ModuleTable {
     }
 
     @Override
-    protected List<String> options(int module) {
+    protected void reconfigure(int module, Object instance, ModuleContext context) throws
+            Exception {
+        switch (module) {
+            case 1 -> {
+                MucModule reconfigured = (MucModule) instance;
+                reconfigured.historyLimit = context.option("history_limit", Integer.class, reconfigured.historyLimit);
+                reconfigured.reconfigure(context);
+            }
+        }
+    }
+
+    @Override
+    protected boolean reconfigurable(int module) {
         return switch (module) {
-            case 1 -> List.of("history_limit");
+            case 1 -> true;
+            default -> false;
+        };
+    }
+
+    @Override
+    protected List<ModuleOption> options(int module) {
+        return switch (module) {
+            case 1 -> List.of(
+                new ModuleOption("history_limit", Integer.class, false, false));
             default -> List.of();
         };
     }

@@ -55,13 +55,24 @@ public interface ModuleBinding<M> {
   /** Calls the module's {@code @Restore} method, if it has one. */
   default void restore(M module, Object state) throws Exception {}
 
+  /**
+   * Sets the module's {@code @Option} fields again from {@code context} (the new configuration),
+   * then calls its {@code @Reconfigure} method; only called when {@link #reconfigurable()}.
+   */
+  default void reconfigure(M module, ModuleContext context) throws Exception {}
+
+  /** Whether the module has a {@code @Reconfigure} method, to take new option values in place. */
+  default boolean reconfigurable() {
+    return false;
+  }
+
   /** The module's {@code @Hook} methods, each a direct call; none by default. */
   default List<ModuleHook<M>> hooks() {
     return List.of();
   }
 
-  /** The keys of the options the module declares with {@code @Option}; none by default. */
-  default List<String> options() {
+  /** The options the module declares with {@code @Option}, in declaration order; none by default. */
+  default List<ModuleOption> options() {
     return List.of();
   }
 

@@ -84,13 +84,24 @@ public abstract class ModuleTable {
   /** Calls the module's {@code @Restore} method, if it has one. */
   protected void restore(int module, Object instance, Object state) throws Exception {}
 
+  /**
+   * Sets the module's {@code @Option} fields again from {@code context}, then calls its {@code
+   * @Reconfigure} method, if it has one.
+   */
+  protected void reconfigure(int module, Object instance, ModuleContext context) throws Exception {}
+
+  /** Whether the module has a {@code @Reconfigure} method; none by default. */
+  protected boolean reconfigurable(int module) {
+    return false;
+  }
+
   /** The module's {@code @Hook} methods, each a direct call; none by default. */
   protected List<ModuleHook<?>> hooks(int module) {
     return List.of();
   }
 
-  /** The keys of the options the module declares with {@code @Option}; none by default. */
-  protected List<String> options(int module) {
+  /** The options the module declares with {@code @Option}, in declaration order; none by default. */
+  protected List<ModuleOption> options(int module) {
     return List.of();
   }
 

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A module of a generated {@link ModuleTable}, as the runtime sees every module: each call goes to
- * the table with the module's index. What never changes (hooks, options, proxy type) is asked of
+ * the table with the module's index. What never changes (hooks, options, whether it reconfigures, proxy type) is asked of
  * the table once, in {@link #of}.
  */
 record TableBinding(
@@ -19,7 +19,8 @@ record TableBinding(
     ModuleKind kind,
     List<String> dependencies,
     List<ModuleHook<Object>> hooks,
-    List<String> options,
+    List<ModuleOption> options,
+    boolean reconfigurable,
     Class<? extends HostProxy<Object>> hostProxyType)
     implements ModuleBinding<Object> {
 
@@ -36,6 +37,7 @@ record TableBinding(
         List.copyOf(dependencies),
         (List) List.copyOf(table.hooks(index)),
         List.copyOf(table.options(index)),
+        table.reconfigurable(index),
         (Class) table.hostProxyType(index));
   }
 
@@ -62,6 +64,11 @@ record TableBinding(
   @Override
   public void unloadHost(Object module, HostContext host) throws Exception {
     table.unloadHost(index, module, host);
+  }
+
+  @Override
+  public void reconfigure(Object module, ModuleContext context) throws Exception {
+    table.reconfigure(index, module, context);
   }
 
   @Override
