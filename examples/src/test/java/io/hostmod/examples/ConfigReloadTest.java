@@ -140,6 +140,19 @@ class ConfigReloadTest {
   }
 
   @Test
+  void aModuleThatFailsWhileApplyingIsListedAndEveryOtherChangeApplied() throws IOException {
+    // welcome reads welcome_text by hand, so only its load finds a number where it wants a string.
+    Files.writeString(file, BEFORE + "\n[hosts.\"bad.test\"]\nwelcome_text = 5\n\n[hosts.\"ok.test\"]\n");
+    Reply reloaded = reload(server.adminToken());
+    assertEquals(200, reloaded.status(), reloaded.body());
+    assertTrue(reloaded.body().contains("\"activated\":[\"bad.test\",\"ok.test\"]"), reloaded.body());
+    assertTrue(reloaded.body().contains("\"failures\":[{\"error\":\"bad-option\",\"host\":\"bad.test\","
+        + "\"module\":\"welcome\",\"message\":"), reloaded.body());
+    assertEquals(200, get("ok.test", "/").status());
+    assertEquals(404, get("bad.test", "/").status(), "bad.test is active, without its welcome page");
+  }
+
+  @Test
   void theReloadIsAnAdminActionAndNeedsAFile() throws IOException {
     Files.writeString(file, BEFORE.replace("[hosts.\"gone.test\"]", "[hosts.\"other.test\"]"));
     assertEquals(401, reload(null).status());
