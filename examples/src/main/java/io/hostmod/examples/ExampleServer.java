@@ -48,8 +48,8 @@ import java.util.function.Consumer;
  *
  * <p>Without {@code --config} it uses its embedded {@code default-config.toml}: three hosts.
  * With it, the admin API's {@code POST /config/reload} reads the file again and applies what
- * changed ({@link ConfigReload}). Port 0 picks a free port. Ctrl-C deactivates every host and unloads every module, dependents
- * first, before the process ends.
+ * changed ({@link ConfigReload}). Port 0 picks a free port. Ctrl-C deactivates every host and
+ * unloads every module, dependents first, before the process ends.
  */
 public final class ExampleServer {
 
