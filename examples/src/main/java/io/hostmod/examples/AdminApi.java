@@ -1,10 +1,10 @@
 package io.hostmod.examples;
 
+import io.hostmod.runtime.ConfigChanges;
 import io.hostmod.runtime.HostStatus;
 import io.hostmod.runtime.ModuleException;
 import io.hostmod.runtime.ModuleManager;
 import io.hostmod.runtime.ModuleStatus;
-import io.hostmod.runtime.ServerConfig;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,23 +37,25 @@ import java.util.stream.Collectors;
  * POST /hosts/{host}/modules/{module}/load        load a module on a host ("*": the global host)
  * POST /hosts/{host}/modules/{module}/unload
  * POST /hosts/{host}/modules/{module}/reload
+ * POST /config/reload                             read the configuration file again and apply what changed
  * </pre>
  *
- * <p>With the token, a change answers with the host's status; a refused one with {@code {"error":
- * code, "message": ...}} and the status code of the {@link ModuleException}'s code. From the
- * console, it answers {@code 303} back to the console, which shows the result.
+ * <p>With the token, a change answers with the host's status (a reload: with what changed, see
+ * {@link ConfigReload}); a refused one with {@code {"error": code, "message": ...}} and the status
+ * code of the {@link ModuleException}'s code. From the console, it answers {@code 303} back to the
+ * console, which shows the result.
  */
 final class AdminApi implements HttpListener.Answerer {
 
   private final ModuleManager modules;
-  private final ServerConfig config;
+  private final ConfigReload reload;
   private final byte[] token;
   private final String url;
   private final AdminSessions sessions = new AdminSessions();
 
-  AdminApi(ModuleManager modules, ServerConfig config, String token, String url) {
+  AdminApi(ModuleManager modules, ConfigReload reload, String token, String url) {
     this.modules = modules;
-    this.config = config;
+    this.reload = reload;
     this.token = token.getBytes(StandardCharsets.UTF_8);
     this.url = url;
   }
@@ -106,6 +108,15 @@ final class AdminApi implements HttpListener.Answerer {
       requireMethod(method, "GET");
       return Response.json(hostsJson());
     }
+    if (parts.equals(List.of("config", "reload"))) {
+      requireMethod(method, "POST");
+      String what = "reload configuration" + (reload.file() == null ? "" : " from " + reload.file());
+      return act(caller, what, () -> {
+        ConfigChanges changes = reload.run();
+        return new Done(changes.failures().isEmpty(), (changes.failures().isEmpty() ? "done\n" : "applied\n")
+            + ConfigReload.summary(changes), reload.json(changes));
+      });
+    }
     String action = action(parts);
     if (action == null) {
       throw notFound("/" + String.join("/", parts));
@@ -113,8 +124,7 @@ final class AdminApi implements HttpListener.Answerer {
     requireMethod(method, "POST");
     String host = parts.get(1);
     String module = parts.size() == 5 ? parts.get(3) : null;
-    String done = module == null ? action + " host " + host : action + " " + module + " on " + host;
-    try {
+    return act(caller, module == null ? action + " host " + host : action + " " + module + " on " + host, () -> {
       switch (action) {
         case "activate" -> modules.activateHost(host);
         case "deactivate" -> modules.deactivateHost(host);
@@ -122,25 +132,53 @@ final class AdminApi implements HttpListener.Answerer {
         case "unload" -> modules.unload(host, module);
         default -> modules.reload(host, module);
       }
+      return new Done(true, "done", hostJson(host));
+    });
+  }
+
+  /**
+   * What an action did: whether all went well, the console's words for it (after the action's
+   * name), the JSON a script gets.
+   */
+  private record Done(boolean ok, String said, String json) {}
+
+  /** An action, refused with the status and code it says when it changes nothing. */
+  private interface Action {
+    Done run() throws ConfigReload.Refused;
+  }
+
+  /**
+   * Runs an action: a script gets its JSON or the error; a browser is sent back to the console,
+   * which shows {@code what} with the result.
+   */
+  private Response act(Caller caller, String what, Action action) {
+    Done done;
+    try {
+      done = action.run();
     } catch (ModuleException refused) {
-      if (caller.browser()) {
-        caller.session().said(false, done + ": refused, " + statusOf(refused) + " " + refused.code() + ": "
-            + refused.getMessage());
-        return Response.redirect("/");
-      }
-      return Response.error(statusOf(refused), refused.code(), refused.getMessage());
+      return refused(caller, what, statusOf(refused), refused.code(), refused.getMessage());
+    } catch (ConfigReload.Refused refused) {
+      return refused(caller, what, refused.status, refused.code, refused.getMessage());
     } catch (RuntimeException failure) {
       if (caller.browser()) {
-        caller.session().said(false, done + ": failed: " + failure);
+        caller.session().said(false, what + ": failed: " + failure);
         return Response.redirect("/");
       }
       throw failure;
     }
     if (caller.browser()) {
-      caller.session().said(true, done + ": done");
+      caller.session().said(done.ok(), what + ": " + done.said());
       return Response.redirect("/");
     }
-    return Response.json(hostJson(host));
+    return Response.json(done.json());
+  }
+
+  private static Response refused(Caller caller, String what, int status, String code, String message) {
+    if (caller.browser()) {
+      caller.session().said(false, what + ": refused, " + status + " " + code + ": " + message);
+      return Response.redirect("/");
+    }
+    return Response.error(status, code, message);
   }
 
   /** The action a path names, {@code hosts/{host}/activate} or {@code hosts/{host}/modules/{module}/load}; else null. */
@@ -256,7 +294,7 @@ final class AdminApi implements HttpListener.Answerer {
       case ModuleException.MODULE_ALREADY_LOADED, ModuleException.GLOBAL_MODULE_ALREADY_LOADED,
           ModuleException.MODULE_NOT_LOADED, ModuleException.HOST_ALREADY_ACTIVE, ModuleException.MODULE_BUSY,
           ModuleException.DEPENDENCY_DISABLED -> 409;
-      case ModuleException.INSUFFICIENT_PARAMETERS, ModuleException.INVALID_NAME -> 400;
+      case ModuleException.INSUFFICIENT_PARAMETERS, ModuleException.INVALID_NAME, ModuleException.BAD_CONFIG -> 400;
       default -> 500;   // load-failed, save-state-failed, missing-option, bad-option: see the message
     };
   }
@@ -269,12 +307,15 @@ final class AdminApi implements HttpListener.Answerer {
 
   private static Http.Refused notFound(String path) {
     return new Http.Refused(404, "not-found", "no admin endpoint at " + path
-        + "; see GET /hosts and POST /hosts/{host}/modules/{module}/load|unload|reload");
+        + "; see GET /hosts, POST /hosts/{host}/modules/{module}/load|unload|reload and POST /config/reload");
   }
 
   // ---- the view: every configured host, active or not, with its modules
 
-  /** The global host, then the configured hosts in configuration order; inactive ones without modules. */
+  /**
+   * The global host, then the hosts of the configuration now (a reload changes them), in its
+   * order; inactive ones without modules.
+   */
   private Map<String, List<ModuleStatus>> hosts() {
     Map<String, List<ModuleStatus>> active = new LinkedHashMap<>();
     for (HostStatus host : modules.status()) {
@@ -282,7 +323,7 @@ final class AdminApi implements HttpListener.Answerer {
     }
     Map<String, List<ModuleStatus>> hosts = new LinkedHashMap<>();
     hosts.put(ModuleManager.GLOBAL, active.getOrDefault(ModuleManager.GLOBAL, List.of()));
-    for (String host : config.hosts().keySet()) {
+    for (String host : modules.config().hosts().keySet()) {
       hosts.put(host, active.get(host));
     }
     return hosts;
@@ -339,15 +380,21 @@ final class AdminApi implements HttpListener.Answerer {
         : "<p id=\"result\" class=\"" + (session.lastOk() ? "ok" : "failed") + "\">" + Escape.html(session.last()) + "</p>\n";
     String logout = session == null ? "" : "<form method=\"post\" action=\"/logout\">" + csrfField(session)
         + "<button id=\"logout\">log out</button></form>\n";
+    String reloadConfig = session == null ? "" : "<div><form method=\"post\" action=\"/config/reload\">"
+        + csrfField(session) + "<button id=\"reload-config\">Reload configuration</button></form> "
+        + (reload.file() == null ? "(the server runs on its embedded default configuration: start it with"
+            + " <code>--config file.toml</code> to reload a file)"
+            : "from <code>" + Escape.html(reload.file().toString()) + "</code>: hosts, modules and options")
+        + "</div>\n";
     return "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>hostmod console</title>\n"
         + "<style>body{font-family:sans-serif}td,th{padding:2px 12px;text-align:left}form{display:inline}"
-        + "tr:nth-child(even){background:#eee}.ok{color:#060}.failed{color:#a00}</style></head>\n"
-        + "<body><h1>hostmod example server</h1>\n" + logout + result
+        + "tr:nth-child(even){background:#eee}.ok{color:#060}.failed{color:#a00}#result{white-space:pre-line}"
+        + "</style></head>\n<body><h1>hostmod example server</h1>\n" + logout + reloadConfig + result
         + "<table>\n<tr><th>host</th><th>module</th><th>kind</th><th>state</th><th>since</th><th>failure</th><th></th></tr>\n"
         + rows + "</table>\n<p>Modules available: " + Escape.html(String.join(", ", modules.moduleNames())) + "</p>\n"
         + "<p>Scripts: <code>curl -X POST -H \"Authorization: Bearer $TOKEN\" "
         + Escape.html(url) + "hosts/{host}/modules/{module}/load</code> (or unload, reload), and"
-        + " <code>/hosts/{host}/activate</code> (or deactivate).</p>\n</body></html>\n";
+        + " <code>/hosts/{host}/activate</code> (or deactivate), <code>/config/reload</code>.</p>\n</body></html>\n";
   }
 
   private Response loginPage(int status, String error) {

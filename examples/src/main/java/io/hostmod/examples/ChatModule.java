@@ -2,6 +2,8 @@ package io.hostmod.examples;
 
 import io.hostmod.AddHost;
 import io.hostmod.Module;
+import io.hostmod.Option;
+import io.hostmod.Reconfigure;
 import io.hostmod.Restore;
 import io.hostmod.Save;
 import io.hostmod.Unload;
@@ -18,8 +20,8 @@ import java.util.stream.Collectors;
 /**
  * A shared module: one instance for the server, one chat room per host it is loaded on, at {@code
  * /chat/messages}. Each room keeps the last {@code history_limit} messages (an option of the host,
- * else of the global section). Other code reaches a host's room through the generated {@code
- * ChatModule_HostProxy}.
+ * else of the global section, else 50). Other code reaches a host's room through the generated
+ * {@code ChatModule_HostProxy}.
  *
  * <p>A room belongs to its host part: {@code @AddHost} makes it, with the part's routes, and the
  * part's own {@code @Unload(HostContext)} closes it and takes it from the part. No event decides
@@ -29,6 +31,14 @@ import java.util.stream.Collectors;
  * @AddHost} there, which takes it only while chat is still loaded on that host (a reload, never an
  * unload in between); on {@code "*"}, {@code @Save} and {@code @Restore} carry every room to the
  * new instance. An unload from the host drops the room.
+ *
+ * <p>A changed {@code history_limit} ({@code ModuleManager.reconfigure}, the admin API's {@code
+ * POST /config/reload}) keeps the messages too. Declared with {@code @Option}, the runtime sees
+ * the change: on a host whose value changed (its own, or the global one it inherits) it reloads
+ * the host part, whose room goes to the next {@code @AddHost} as in any reload, and that opens it
+ * with the new limit; the global instance takes a new global value in place ({@link
+ * #reconfigure()}), so that hosts with a limit of their own are not touched. A smaller limit drops
+ * the oldest messages beyond it at once, which is what the limit means; the reload itself drops none.
  */
 @Module(global = true)
 public class ChatModule {
@@ -40,6 +50,13 @@ public class ChatModule {
 
   /** A host part: its context (as the runtime gave it to {@code @AddHost}) and its room. */
   private record Part(HostContext context, Room room) {}
+
+  /**
+   * The global section's value, which a host without one of its own inherits: the global instance
+   * reads the global section (a shared module's host part has no fields).
+   */
+  @Option(HISTORY_LIMIT)
+  int historyLimit = 50;
 
   /** The live host parts, by host. */
   private final Map<String, Part> parts = new ConcurrentHashMap<>();
@@ -53,7 +70,7 @@ public class ChatModule {
   void addHost(HostContext host) {
     Room kept = handedOver.remove(host.host());
     Room room = kept != null && reloading(host) ? kept : new Room();
-    room.open(host.option(HISTORY_LIMIT, Integer.class, 50));
+    room.open(host.option(HISTORY_LIMIT, Integer.class, historyLimit));
     parts.put(host.host(), new Part(host, room));
     Routes.add(host,
         Route.get("/chat/messages", request -> Response.json(toJson(host.host(), room))),
@@ -80,6 +97,18 @@ public class ChatModule {
       part.room().close();
       handedOver.put(host.host(), part.room());
     }
+  }
+
+  /**
+   * A new global {@code history_limit}, taken in place: {@link #historyLimit} holds it already.
+   * There is nothing else to do here: the runtime then reloads the host part on each host that
+   * inherits the value, and that part's {@code @AddHost} applies it to the room it takes back.
+   * Without this method the runtime would reload the global instance instead, closing every room
+   * on every host for a moment ({@code @Save}, {@code @Restore}), those with a limit of their own too.
+   */
+  @Reconfigure
+  void reconfigure() {
+    // historyLimit is the new global value; the rooms get it through their host parts' reload.
   }
 
   @Save

@@ -47,8 +47,9 @@ import java.util.function.Consumer;
  * </pre>
  *
  * <p>Without {@code --config} it uses its embedded {@code default-config.toml}: three hosts.
- * Port 0 picks a free port. Ctrl-C deactivates every host and unloads every module, dependents
- * first, before the process ends.
+ * With it, the admin API's {@code POST /config/reload} reads the file again and applies what
+ * changed ({@link ConfigReload}). Port 0 picks a free port. Ctrl-C deactivates every host and
+ * unloads every module, dependents first, before the process ends.
  */
 public final class ExampleServer {
 
@@ -63,7 +64,6 @@ public final class ExampleServer {
   private static final String USAGE = "usage: ExampleServer [--config file.toml] [--port 8080] [--admin-port 8081]"
       + "   (port 0: a free port)";
 
-  private final ServerConfig config;
   private final Consumer<String> log;
   private final ModuleManager modules;
   private final String adminToken;
@@ -73,17 +73,17 @@ public final class ExampleServer {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  private ExampleServer(ServerConfig config, int port, int adminPort, Consumer<String> log, HttpLimits httpLimits,
-      HttpLimits adminLimits) throws IOException {
-    if (config.hosts().isEmpty()) {
-      throw new IllegalArgumentException("the configuration lists no host; add a [hosts.\"name\"] section");
+  private ExampleServer(ServerConfig config, Path configFile, int port, int adminPort, Consumer<String> log,
+      HttpLimits httpLimits, HttpLimits adminLimits) throws IOException {
+    List<String> problems = problems(config);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
     }
-    this.config = config;
     this.log = log;
     this.adminToken = adminToken(config);
     this.modules = ModuleManager.builder().config(config).discoverCatalogs().build();
-    checkNames(config, modules.moduleNames());
-    this.http = new HttpListener("http", port, "--port", httpLimits, gate.wrap(new HostRouter(modules, config, log)));
+    checkModuleNames(config, modules.moduleNames());
+    this.http = new HttpListener("http", port, "--port", httpLimits, gate.wrap(new HostRouter(modules, log)));
     HttpListener adminListener = null;
     try {
       adminListener = new HttpListener("admin", adminPort, "--admin-port", adminLimits,
@@ -93,7 +93,7 @@ public final class ExampleServer {
       throw failure;
     }
     this.admin = adminListener;
-    this.adminApi = new AdminApi(modules, config, adminToken, adminUrl().toString());
+    this.adminApi = new AdminApi(modules, new ConfigReload(modules, configFile), adminToken, adminUrl().toString());
   }
 
   /** Set once the admin port is bound (it names its own address); read only by requests after start. */
@@ -107,7 +107,18 @@ public final class ExampleServer {
    * @throws BindException if a port is taken
    */
   public static ExampleServer start(ServerConfig config, int port, int adminPort) throws IOException {
-    return start(config, port, adminPort, line -> System.out.println(LocalTime.now().format(TIME) + " " + line));
+    return start(config, port, adminPort, ExampleServer::print);
+  }
+
+  /**
+   * Starts a server on a configuration file ({@link #readConfig}), which {@code POST /config/reload}
+   * reads again; {@code null} for the embedded default, which it cannot.
+   *
+   * @throws ConfigException if the file cannot be read or used
+   */
+  public static ExampleServer start(Path configFile, int port, int adminPort, Consumer<String> log) throws IOException {
+    return start(readConfig(configFile), configFile, port, adminPort, log, HttpLimits.publicDefaults(),
+        HttpLimits.adminDefaults());
   }
 
   /** Starts a server that writes its log lines (modules loaded and unloaded, ...) to {@code log}. */
@@ -119,7 +130,12 @@ public final class ExampleServer {
   /** Starts a server whose public and admin ports allow what {@code httpLimits} and {@code adminLimits} say. */
   public static ExampleServer start(ServerConfig config, int port, int adminPort, Consumer<String> log,
       HttpLimits httpLimits, HttpLimits adminLimits) throws IOException {
-    ExampleServer server = new ExampleServer(config, port, adminPort, log, httpLimits, adminLimits);
+    return start(config, null, port, adminPort, log, httpLimits, adminLimits);
+  }
+
+  private static ExampleServer start(ServerConfig config, Path configFile, int port, int adminPort,
+      Consumer<String> log, HttpLimits httpLimits, HttpLimits adminLimits) throws IOException {
+    ExampleServer server = new ExampleServer(config, configFile, port, adminPort, log, httpLimits, adminLimits);
     try {
       server.logLifecycle();
       for (String host : config.hosts().keySet()) {
@@ -154,8 +170,9 @@ public final class ExampleServer {
 
   /** The option keys a configuration may set: the server's own and those its modules read. */
   static Set<String> knownOptions() {
-    // The keys the example modules read by hand, then those modules declare with @Option.
-    Set<String> keys = new TreeSet<>(Set.of(ADMIN_TOKEN, ChatModule.HISTORY_LIMIT, WelcomeModule.WELCOME_TEXT));
+    // The server's own key and the one the welcome module reads by hand, then those modules
+    // declare with @Option (chat's history_limit).
+    Set<String> keys = new TreeSet<>(Set.of(ADMIN_TOKEN, WelcomeModule.WELCOME_TEXT));
     keys.addAll(ModuleManager.builder().discoverCatalogs().build().optionKeys());
     return keys;
   }
@@ -198,7 +215,7 @@ public final class ExampleServer {
       gate.close(TimeUnit.SECONDS.toNanos(5));
       http.stop();
       admin.stop();
-      List<String> hosts = new ArrayList<>(config.hosts().keySet());
+      List<String> hosts = new ArrayList<>(modules.config().hosts().keySet());
       Collections.reverse(hosts);
       for (String host : hosts) {
         if (modules.activeHosts().contains(host)) {
@@ -272,7 +289,7 @@ public final class ExampleServer {
     }
     ExampleServer server;
     try {
-      server = start(readConfig(configFile), port, adminPort);
+      server = start(configFile, port, adminPort, ExampleServer::print);
     } catch (ConfigException | IllegalArgumentException | BindException problem) {
       System.err.println("cannot start: " + problem.getMessage());
       System.exit(1);
@@ -283,8 +300,13 @@ public final class ExampleServer {
     server.awaitStop();
   }
 
+  private static void print(String line) {
+    System.out.println(LocalTime.now().format(TIME) + " " + line);
+  }
+
   /** What main prints once the server runs: where each host is, and how to reach the admin API. */
   String banner() {
+    ServerConfig config = modules.config();
     StringBuilder text = new StringBuilder("\nhostmod example server on " + url() + "\n");
     for (String host : config.hosts().keySet()) {
       text.append(String.format("  %-34s %s%n", url(host), String.join(", ", modules.loadedModules(host))));
@@ -299,17 +321,34 @@ public final class ExampleServer {
   }
 
   /**
-   * Refuses a configuration that names a host this server could never serve (requests name hosts
-   * in lower case) or a module it does not have (a typo would otherwise only be logged).
+   * What keeps this server from running on a configuration, whatever its modules: no host listed,
+   * a host it could never serve (requests name hosts in lower case), an unusable {@code
+   * admin_token}. Checked at start, and by {@code POST /config/reload} before it applies a file.
    */
-  private static void checkNames(ServerConfig config, Set<String> known) {
+  static List<String> problems(ServerConfig config) {
+    List<String> problems = new ArrayList<>();
+    if (config.hosts().isEmpty()) {
+      problems.add("the configuration lists no host; add a [hosts.\"name\"] section");
+    }
     for (String host : config.hosts().keySet()) {
       String lower = host.toLowerCase(Locale.ROOT);
       if (!host.equals(lower)) {
-        throw new IllegalArgumentException("host '" + host + "' has capital letters, but requests name their"
+        problems.add("host '" + host + "' has capital letters, but requests name their"
             + " host in lower case, so it would never be served; write '" + lower + "'");
       }
     }
+    Object token = config.global().options().get(ADMIN_TOKEN);
+    if (token != null && (!(token instanceof String text) || text.isBlank())) {
+      problems.add(ADMIN_TOKEN + " must be a non-empty string");
+    }
+    return problems;
+  }
+
+  /**
+   * Refuses a configuration that names a module this server does not have (a typo would otherwise
+   * only be logged). A reload leaves this to {@code reconfigure}, which lists every problem at once.
+   */
+  private static void checkModuleNames(ServerConfig config, Set<String> known) {
     Map<String, ServerConfig.Section> sections = new LinkedHashMap<>();
     sections.put("the global section", config.global());
     config.hosts().forEach((host, section) -> sections.put("host '" + host + "'", section));
@@ -332,10 +371,7 @@ public final class ExampleServer {
       new SecureRandom().nextBytes(random);
       return HexFormat.of().formatHex(random);
     }
-    if (!(configured instanceof String token) || token.isBlank()) {
-      throw new IllegalArgumentException(ADMIN_TOKEN + " must be a non-empty string");
-    }
-    return token;
+    return (String) configured;   // problems(config) refused any other value
   }
 
   private static String value(String[] args, int i) {

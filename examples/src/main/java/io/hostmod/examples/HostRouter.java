@@ -2,10 +2,10 @@ package io.hostmod.examples;
 
 import io.hostmod.runtime.ModuleException;
 import io.hostmod.runtime.ModuleManager;
-import io.hostmod.runtime.ServerConfig;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -33,13 +33,11 @@ public final class HostRouter implements HttpListener.Answerer {
   public record Served(String host, String method, String path, int status, long nanos) {}
 
   private final ModuleManager modules;
-  private final ServerConfig config;
   private final Consumer<String> log;
   private final RouteTable routes;
 
-  HostRouter(ModuleManager modules, ServerConfig config, Consumer<String> log) {
+  HostRouter(ModuleManager modules, Consumer<String> log) {
     this.modules = modules;
-    this.config = config;
     this.log = log;
     this.routes = new RouteTable(modules);
   }
@@ -66,11 +64,15 @@ public final class HostRouter implements HttpListener.Answerer {
     return response;
   }
 
-  /** The route tables of an active host: its own, then the global one. */
+  /**
+   * The route tables of an active host: its own, then the global one. The hosts are those of the
+   * configuration now ({@code ModuleManager.config()}), which a reconfigure replaces: a host it
+   * adds is served once activated, a host it removes is unknown at once.
+   */
   private List<RouteTable.Table> tablesOf(String host) throws Http.Refused {
-    if (!config.hosts().containsKey(host)) {
-      throw new Http.Refused(404, "unknown-host",
-          "this server has no host '" + host + "'; its hosts are " + config.hosts().keySet());
+    Set<String> hosts = modules.config().hosts().keySet();
+    if (!hosts.contains(host)) {
+      throw new Http.Refused(404, "unknown-host", "this server has no host '" + host + "'; its hosts are " + hosts);
     }
     try {
       return List.of(routes.current(host), routes.current(ModuleManager.GLOBAL));

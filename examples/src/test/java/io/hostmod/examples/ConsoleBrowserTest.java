@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hostmod.runtime.ModuleManager;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -30,8 +32,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The operator console in a real browser: Debian's Chromium, headless, driven by Selenium through
  * Debian's chromedriver (both named by path: nothing is downloaded at run time). It logs in with
- * the token, clicks load, reload, unload, deactivate and activate, and reads each result on the
- * page and in the server; a form on another origin that posts to the console is refused.
+ * the token, clicks load, reload, unload, deactivate, activate and "Reload configuration" (of the
+ * server's file, edited meanwhile), and reads each result on the page and in the server; a form on
+ * another origin that posts to the console is refused.
  *
  * <p>Skipped, saying why, where no Chromium or chromedriver is installed ({@code .ci/run} installs
  * them with apt-get).
@@ -45,6 +48,7 @@ class ConsoleBrowserTest {
   static Path profile;
 
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+  private Path file;
   private ExampleServer server;
   private WebDriver browser;
 
@@ -59,7 +63,8 @@ class ConsoleBrowserTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = ExampleServer.start(ExampleServer.readConfig(null), 0, 0, log::add);
+    file = ConsoleTest.defaultConfigIn(Files.createTempDirectory(profile, "config"));
+    server = ExampleServer.start(file, 0, 0, log::add);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -84,7 +89,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  void theConsolesButtonsChangeTheServerAndShowTheResult() {
+  void theConsolesButtonsChangeTheServerAndShowTheResult() throws IOException {
     logIn();
     assertFalse(browser.getCurrentUrl().contains("token"), browser.getCurrentUrl());
 
@@ -114,6 +119,21 @@ class ConsoleBrowserTest {
 
     click(ModuleManager.GLOBAL, "chat", "reload");
     assertResult("ok", "reload chat on *: done");
+
+    Files.writeString(file, ConsoleTest.withoutDocs(Files.readString(file)));
+    click(By.id("reload-config"));
+    assertResult("ok", "reload configuration from " + file + ": done\ndeactivated docs.localhost");
+    assertFalse(server.modules().activeHosts().contains("docs.localhost"));
+    assertFalse(browser.getPageSource().contains("<td>docs.localhost</td>"), "its rows are gone");
+
+    Files.writeString(file, "[hosts.\"Docs.localhost\"]\n");
+    click(By.id("reload-config"));
+    assertResult("failed", "reload configuration from " + file + ": refused, 400 bad-config: " + file
+        + " has 1 problem, so nothing was changed:");
+    String problem = browser.findElement(By.id("result")).getText();
+    assertTrue(problem.lines().anyMatch(line -> line.strip().startsWith("host 'Docs.localhost' has capital letters")),
+        "each problem on a line of its own: " + problem);
+    assertTrue(server.modules().activeHosts().contains("team.localhost"));
   }
 
   @Test
@@ -145,10 +165,14 @@ class ConsoleBrowserTest {
         .until(driver -> !driver.findElements(By.id("logout")).isEmpty());
   }
 
-  /** Clicks a button and waits for the page its form posts to (the console again, after a redirect). */
+  /** Clicks a host's or module's button (see {@link #click(By)}). */
   private void click(String host, String module, String action) {
-    WebElement button = browser.findElement(By.cssSelector("button[data-host='" + host + "'][data-module='" + module
-        + "'][data-action='" + action + "']"));
+    click(By.cssSelector("button[data-host='" + host + "'][data-module='" + module + "'][data-action='" + action + "']"));
+  }
+
+  /** Clicks a button and waits for the page its form posts to (the console again, after a redirect). */
+  private void click(By which) {
+    WebElement button = browser.findElement(which);
     button.click();
     waiting(Duration.ofSeconds(20)).until(driver -> {
       try {
@@ -169,11 +193,16 @@ class ConsoleBrowserTest {
   }
 
   private void assertResult(String kind, String text) {
-    String shown = waiting(Duration.ofSeconds(20))
-        .until(driver -> {
-          List<WebElement> result = driver.findElements(By.id("result"));
-          return result.isEmpty() || !result.get(0).getText().startsWith(text) ? null : result.get(0).getText();
-        });
+    String shown;
+    try {
+      shown = waiting(Duration.ofSeconds(20))
+          .until(driver -> {
+            List<WebElement> result = driver.findElements(By.id("result"));
+            return result.isEmpty() || !result.get(0).getText().startsWith(text) ? null : result.get(0).getText();
+          });
+    } catch (TimeoutException notShown) {
+      throw new AssertionError("no result starting '" + text + "' in:\n" + browser.getPageSource(), notShown);
+    }
     assertTrue(shown.startsWith(text), shown);
     assertEquals(kind, browser.findElement(By.id("result")).getAttribute("class"));
   }
