@@ -76,6 +76,14 @@ final class RouteTable {
         // Its next activation comes with its own event.
       }
     });
+    // A deactivated host's table goes with it: tenants come and go. Should this event come after
+    // the host's next activation made a table again, the next request makes it once more.
+    modules.hook(ModuleManager.GLOBAL, Event.HOST_DEACTIVATED, 0, event -> hosts.remove(event.host()));
+  }
+
+  /** The hosts that have a table now. */
+  Set<String> hosts() {
+    return Set.copyOf(hosts.keySet());
   }
 
   /**
