@@ -84,17 +84,7 @@ final class Host {
 
   /** Waits until no other thread is activating the host. */
   synchronized void awaitActivated() {
-    boolean interrupted = false;
-    while (activatingBy != null && activatingBy != Thread.currentThread()) {
-      try {
-        wait();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    Monitors.awaitUninterruptibly(this, () -> activatingBy == null || activatingBy == Thread.currentThread());
   }
 
   Host(String name, Server server) {

@@ -80,17 +80,7 @@ final class HostTable {
 
   /** Waits, holding its monitor, until a closing host is removed or reopened. */
   private void awaitGoneOrReopened(Host closing) {
-    boolean interrupted = false;
-    while (closing.closing && hosts.get(closing.name) == closing) {
-      try {
-        closing.wait();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    Monitors.awaitUninterruptibly(closing, () -> !closing.closing || hosts.get(closing.name) != closing);
   }
 
   /**

@@ -249,24 +249,13 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
     if (current.isHeldByCurrentThread()) {
       throw ModuleException.busy(host.name, name);
     }
-    boolean interrupted = false;
     waits.enter(current);
     waiters++;
     try {
-      while (claim == current) {
-        try {
-          wait();
-        } catch (InterruptedException e) {
-          // Operations are short and must not be left half done: keep waiting, keep the flag.
-          interrupted = true;
-        }
-      }
+      Monitors.awaitUninterruptibly(this, () -> claim != current);
     } finally {
       waiters--;
       waits.leave();
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
     }
   }
 

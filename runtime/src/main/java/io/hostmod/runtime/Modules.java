@@ -70,17 +70,7 @@ final class Modules {
       return true;
     }
     synchronized (this) {
-      boolean interrupted = false;
-      while (current.isWithdrawing(binding.name())) {
-        try {
-          wait();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+      Monitors.awaitUninterruptibly(this, () -> !current.isWithdrawing(binding.name()));
       return current.isCurrent(binding);
     }
   }
