@@ -259,6 +259,45 @@ class TimersTest extends ManagerTestBase {
         "the old instance's tick at 1 min was cancelled, the new one's came at 1.5 min");
   }
 
+  /**
+   * A task calls the manager for its own module while another thread unloads it: the unload waits
+   * for the running task, and the task's call would wait for the unload's claim. The task's call
+   * fails at once with {@code module-busy} instead, and the unload completes.
+   */
+  @Test
+  void aTaskWaitingForTheUnloadThatWaitsForItGetsModuleBusy() throws Exception {
+    manager.load(A, "health");
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch go = new CountDownLatch(1);
+    AtomicReference<String> outcome = new AtomicReference<>();
+    manager.instance(A, HealthModule.class).schedule(Duration.ofSeconds(1), () -> {
+      started.countDown();
+      await(go);
+      try {
+        manager.reload(A, "health");
+        outcome.set("reloaded");
+      } catch (ModuleException e) {
+        outcome.set(e.code());
+      }
+    });
+    clock.advance(Duration.ofSeconds(1));
+    assertTrue(started.await(10, TimeUnit.SECONDS));
+    Thread unloader = new Thread(() -> manager.unload(A, "health"), "unloader");
+    unloader.start();
+    long deadline = System.nanoTime() + REST.toNanos();
+    while (unloader.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+      Thread.onSpinWait();   // until the unload waits for the running task
+    }
+
+    go.countDown();
+    unloader.join(TimeUnit.SECONDS.toMillis(10));
+
+    assertFalse(unloader.isAlive(), "the unload completed: no deadlock");
+    assertTrue(manager.awaitTimers(REST));
+    assertEquals(ModuleException.MODULE_BUSY, outcome.get());
+    assertFalse(manager.isLoaded(A, "health"));
+  }
+
   @Test
   void scheduleRunsOnceAndAClosedRegistrationNever() throws InterruptedException {
     manager.load(A, "health");
