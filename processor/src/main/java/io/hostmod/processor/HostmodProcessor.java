@@ -112,6 +112,7 @@ public final class HostmodProcessor extends AbstractProcessor {
     Set<String> supported = new TreeSet<>();
     supported.add(HostmodNames.MODULE);
     supported.add(HostmodNames.HOOK);
+    supported.add(HostmodNames.EVERY);
     supported.add(HostmodNames.OPTION);
     for (Lifecycle lifecycle : Lifecycle.values()) {
       supported.add(lifecycle.qualifiedName());
@@ -275,14 +276,14 @@ public final class HostmodProcessor extends AbstractProcessor {
     return types.toArray(new TypeElement[0]);
   }
 
-  /** Lifecycle and {@code @Hook} methods of types without {@code @Module}. */
+  /** Lifecycle, {@code @Hook} and {@code @Every} methods of types without {@code @Module}. */
   private static List<ExecutableElement> lifecycleMethodsOutsideModules(Set<? extends Element> annotated) {
     List<ExecutableElement> methods = new ArrayList<>();
     for (Element element : annotated) {
       if (element instanceof ExecutableElement method
           && method.getEnclosingElement() instanceof TypeElement type
           && ModuleElements.moduleAnnotation(type) == null
-          && (!Lifecycle.on(method).isEmpty() || Mirrors.find(method, HostmodNames.HOOK) != null)) {
+          && ModuleElements.isCalledByBinding(method)) {
         methods.add(method);
       }
     }

@@ -54,6 +54,7 @@ final class HostmodTesting {
   private static final String IMPORTS =
       """
       import io.hostmod.AddHost;
+      import io.hostmod.Every;
       import io.hostmod.Hook;
       import io.hostmod.Load;
       import io.hostmod.Module;

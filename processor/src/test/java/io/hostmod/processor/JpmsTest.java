@@ -210,7 +210,8 @@ class JpmsTest {
 
   /**
    * The runtime is a named module that exports its user API and the contract with generated code,
-   * and nothing else; it requires nothing but {@code java.base}, and uses the generated catalogs.
+   * and nothing else; it requires nothing but the JDK ({@code java.base}, {@code jdk.jfr}), and uses
+   * the generated catalogs.
    * The annotations' module exports the annotations.
    */
   @Test
@@ -219,8 +220,9 @@ class JpmsTest {
     assertThat(runtime.isAutomatic()).isFalse();
     assertThat(exports(runtime)).containsExactly("io.hostmod.runtime", "io.hostmod.runtime.spi");
     assertThat(runtime.packages()).containsExactly("io.hostmod.runtime", "io.hostmod.runtime.spi");
+    // The JDK only: its Flight Recorder events need jdk.jfr.
     assertThat(runtime.requires().stream().map(ModuleDescriptor.Requires::name).toList())
-        .containsExactly("java.base");
+        .containsExactly("java.base", "jdk.jfr");
     assertThat(runtime.uses()).containsExactly("io.hostmod.runtime.spi.ModuleCatalog");
 
     ModuleDescriptor annotations = descriptor(Jpms.ANNOTATIONS);

@@ -56,6 +56,7 @@ class ProcessorMetadataTest {
         .containsExactly(
             "io.hostmod.Module",
             "io.hostmod.Hook",
+            "io.hostmod.Every",
             "io.hostmod.Option",
             "io.hostmod.Load",
             "io.hostmod.AddHost",

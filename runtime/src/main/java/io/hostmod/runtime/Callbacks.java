@@ -3,6 +3,7 @@ package io.hostmod.runtime;
 import io.hostmod.runtime.spi.HostPart;
 import io.hostmod.runtime.spi.ModuleBinding;
 import io.hostmod.runtime.spi.ModuleHook;
+import io.hostmod.runtime.spi.ModuleTimer;
 import java.lang.System.Logger.Level;
 
 /**
@@ -43,6 +44,7 @@ final class Callbacks {
     if (entry.kind != ModuleKind.SHARED) {
       registerHooks(claim, context);
     }
+    startTimers(claim, context, false);
   }
 
   /** Calls {@code @AddHost} of the global instance for the claimed host part, then registers its hooks. */
@@ -57,6 +59,39 @@ final class Callbacks {
     context.bind(module);
     entry.setContext(hostPart, context);
     registerHooks(hostPart, context);
+    startTimers(hostPart, context, true);
+  }
+
+  /**
+   * Starts the {@code @Every} timers of the instance (or, for a host part, those taking a {@code
+   * HostContext}) in its context: they end with it.
+   */
+  private static <M> void startTimers(Claim<M> claim, Context context, boolean hostPart) {
+    @SuppressWarnings("unchecked") // the context is bound to an instance of the entry's module
+    M module = (M) context.instance();
+    for (ModuleTimer<M> timer : claim.entry.binding.timers()) {
+      if (timer.perHost() == hostPart) {
+        ModuleTimer.Task<M> task = timer.task();
+        context.every(timer.period(), () -> {
+          try {
+            task.run(module, context);
+          } catch (RuntimeException | Error failure) {
+            throw failure;
+          } catch (Exception failure) {
+            throw new TimerTaskException(failure);
+          }
+        });
+      }
+    }
+  }
+
+  /** A checked exception of an {@code @Every} method, reported as the task's failure. */
+  static final class TimerTaskException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TimerTaskException(Exception cause) {
+      super(cause.toString(), cause);
+    }
   }
 
   private static <M> void registerHooks(Claim<M> claim, Context context) {
@@ -80,6 +115,8 @@ final class Callbacks {
     if (context == null) {
       return;
     }
+    // First: no task of the instance starts from now on, and none runs beside its @Unload.
+    context.closeTimers();
     entry.setContext(claim, null);
     @SuppressWarnings("unchecked") // setContext binds a context of this entry only to an instance of its module
     M module = (M) context.instance();
@@ -153,6 +190,7 @@ final class Callbacks {
 
   /** Closes the context of a step that threw, removes what it registered, and says why it failed. */
   private static <M> ModuleException failed(Claim<M> claim, Context context, String step, Throwable failure) {
+    context.closeTimers();
     context.close();
     claim.entry.releaseRegistrations(claim);
     return asLoadFailure(claim.entry, step, failure);

@@ -2,6 +2,7 @@ package io.hostmod.runtime;
 
 import io.hostmod.runtime.spi.HostPart;
 import io.hostmod.runtime.spi.ModuleBinding;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,11 @@ final class Context implements HostContext {
    * when its entry takes it as its part: the entry keeps this context only, not a {@link HostPart}.
    */
   private Object instance;
+  /** Its timer tasks, made with the first timer; closed before its {@code @Unload}. */
+  private TimerLane lane;
+  private boolean timersClosed;
+  /** What the instance last reported of its health, or {@code null}. */
+  private volatile ModuleHealth health;
 
   Context(ModuleEntry<?> entry) {
     this.entry = entry;
@@ -46,6 +52,114 @@ final class Context implements HostContext {
 
   boolean isClosed() {
     return closed;
+  }
+
+  ModuleHealth health() {
+    return health;
+  }
+
+  /**
+   * Ends this instance's timers: no task starts from now on, and once this returns none is
+   * running (see {@link TimerLane#close}). Called before its {@code @Unload}.
+   */
+  void closeTimers() {
+    TimerLane closing;
+    synchronized (this) {
+      timersClosed = true;
+      closing = lane;
+    }
+    if (closing != null) {
+      closing.close(entry.host.server.waits);
+    }
+  }
+
+  private synchronized TimerLane lane() {
+    if (timersClosed || closed) {
+      throw ModuleException.contextClosed(host(), name());
+    }
+    if (lane == null) {
+      lane = new TimerLane(entry.host.server.timers, this);
+    }
+    return lane;
+  }
+
+  @Override
+  public Registration schedule(Duration delay, Runnable task) {
+    if (delay == null || task == null) {
+      throw new NullPointerException(delay == null ? "delay" : "task");
+    }
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("a timer's delay must not be negative: " + delay);
+    }
+    return timer(delay, null, task);
+  }
+
+  @Override
+  public Registration every(Duration period, Runnable task) {
+    if (period == null || task == null) {
+      throw new NullPointerException(period == null ? "period" : "task");
+    }
+    if (period.isNegative() || period.isZero()) {
+      throw new IllegalArgumentException("a timer's period must be positive: " + period);
+    }
+    return timer(period, period, task);
+  }
+
+  private Registration timer(Duration delay, Duration period, Runnable task) {
+    Registration registration = entry.host.server.timers.schedule(lane(), delay, period, task);
+    own(registration);
+    return registration;
+  }
+
+  @Override
+  public void status(Health health, String message) {
+    if (health == null) {
+      throw new NullPointerException("health");
+    }
+    requireOpen();
+    report(health, message == null ? "" : message);
+  }
+
+  /** Sets the instance's health, firing {@code module-status} if it changed. */
+  void report(Health health, String message) {
+    ModuleHealth next;
+    synchronized (this) {
+      ModuleHealth previous = this.health;
+      if (previous != null && previous.health() == health && previous.message().equals(message)) {
+        return;
+      }
+      next = new ModuleHealth(health, message, entry.host.server.timers.clock.instant());
+      this.health = next;
+    }
+    Event changed = new Event(Event.MODULE_STATUS, host(), name(), next);
+    entry.host.events.fire(changed);
+    if (!entry.host.isGlobal()) {
+      entry.host.server.table.global().events.fire(new Event(Event.MODULE_STATUS, host(), name(), next));
+    }
+  }
+
+  @Override
+  public Registration onUnload(Runnable action) {
+    if (action == null) {
+      throw new NullPointerException("action");
+    }
+    requireOpen();
+    boolean[] ran = new boolean[1];
+    Registration registration = () -> {
+      synchronized (ran) {
+        if (ran[0]) {
+          return;
+        }
+        ran[0] = true;
+      }
+      action.run();
+    };
+    own(registration);
+    return () -> {
+      synchronized (ran) {
+        ran[0] = true;
+      }
+    };
   }
 
   @Override

@@ -7,7 +7,8 @@ package io.hostmod.runtime;
  * <p>The lifecycle events are {@code module-loaded}, {@code module-unloaded}, {@code
  * module-reloaded} (on the module's host and on the server, {@code "*"}), {@code host-activated}
  * (on the server), {@code host-deactivated} (on the host and on the server), and {@code
- * item-added/<key>}, {@code item-removed/<key>} (on the item's host, with the item as data).
+ * item-added/<key>}, {@code item-removed/<key>} (on the item's host, with the item as data), and
+ * {@code module-status} (a module's health changed).
  */
 public final class Event {
 
@@ -26,6 +27,12 @@ public final class Event {
    * "*"}) once it is done, with the {@link ConfigChanges} as data.
    */
   public static final String CONFIG_RELOADED = "config-reloaded";
+  /**
+   * A module instance's health changed ({@link ModuleContext#status}, or a timer task that
+   * threw); fired on its host, and on the server for a real host, with the {@link ModuleHealth} as
+   * data.
+   */
+  public static final String MODULE_STATUS = "module-status";
   public static final String ITEM_ADDED = "item-added/";
   public static final String ITEM_REMOVED = "item-removed/";
 

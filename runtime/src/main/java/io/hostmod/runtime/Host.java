@@ -223,7 +223,7 @@ final class Host {
     if (failures == null) {
       failures = new ConcurrentHashMap<>();
     }
-    failures.put(module.name(), new Failure(String.valueOf(failure.getMessage()), module.kind(), Instant.now()));
+    failures.put(module.name(), new Failure(String.valueOf(failure.getMessage()), module.kind(), server.timers.clock.instant()));
   }
 
   /** The last failure of a module here, or {@code null}. */

@@ -26,6 +26,10 @@ final class HostActivation extends Operation {
     if (malformed != null) {
       throw ModuleException.invalidHostName(name, malformed);
     }
+    return server.observers.measure(LifecycleObservation.Step.HOST_ACTIVATION, name, null, () -> activate(name));
+  }
+
+  private List<ModuleException> activate(String name) {
     Server.Configured configured = server.configured();
     requireListed(configured.config(), name);
     Host host = server.table.activate(name);

@@ -47,15 +47,18 @@ final class LoadOperation extends Operation {
    */
   void run(Host asked, ModuleBinding<?> binding, Bindings from, IfLoaded ifLoaded) {
     bindings = from;
-    try {
-      Host home = server.homeOf(asked, binding);
-      checkDependencies(home, binding);
-      while (!tryLoad(asked, home, binding, ifLoaded)) {
-        // Started again, holding no claim: another load wanted what this one held, or the reverse.
+    server.observers.measure(LifecycleObservation.Step.LOAD, asked.name, binding.name(), () -> {
+      try {
+        Host home = server.homeOf(asked, binding);
+        checkDependencies(home, binding);
+        while (!tryLoad(asked, home, binding, ifLoaded)) {
+          // Started again, holding no claim: another load wanted what this one held, or the reverse.
+        }
+      } finally {
+        deliver();
       }
-    } finally {
-      deliver();
-    }
+      return null;
+    });
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.hostmod.runtime;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
@@ -73,4 +74,50 @@ public interface ModuleContext {
 
   /** A map shared by every module on this host that asks for the same name. */
   ConcurrentMap<String, Object> shared(String name);
+
+  /**
+   * Runs {@code task} once, {@code delay} from now by the manager's {@link TimeSource}, on the
+   * manager's timer threads, unless this instance is unloaded first or the registration is
+   * closed. A shared module's host part has timers of its own, through its {@link HostContext}.
+   *
+   * <p>The timers of an instance end with it: no task starts once its {@code @Unload} has begun,
+   * and none is still running when {@code @Unload} is called; a reload starts the new instance's
+   * own. The tasks of one instance run one at a time, so a task that blocks delays only its own
+   * instance's timers. A task that throws is logged, and {@link ModuleManager#status()} shows the
+   * instance as {@link Health#ERROR}.
+   *
+   * @throws ModuleException {@code module-not-loaded} once the instance is being unloaded
+   * @throws IllegalArgumentException for a negative delay
+   */
+  Registration schedule(Duration delay, Runnable task);
+
+  /**
+   * Runs {@code task} every {@code period}, the first time one period from now, at a fixed rate:
+   * runs missed while the instance's tasks were busy are skipped, not made up. Ends as {@link
+   * #schedule} says; a task that throws is reported, and the timer goes on.
+   *
+   * @throws ModuleException {@code module-not-loaded} once the instance is being unloaded
+   * @throws IllegalArgumentException for a period that is not positive
+   */
+  Registration every(Duration period, Runnable task);
+
+  /**
+   * Reports this instance's health, as Prosody's {@code module:set_status}: {@link
+   * ModuleManager#status()} shows it beside the lifecycle state, and a {@code module-status} event
+   * (data: the {@link ModuleHealth}) fires on this host, and on the server for a real host, when it
+   * changes. It goes with the instance: an unloaded or reloaded module has no health until it
+   * reports again.
+   *
+   * @throws ModuleException {@code module-not-loaded} once the instance is unloaded
+   */
+  void status(Health health, String message);
+
+  /**
+   * Runs {@code action} when this instance is unloaded, after its {@code @Unload} returned, with
+   * the hooks, items and timers it registered (newest first); or never, if the registration is
+   * closed before. For what the instance holds outside the server: meters, connections.
+   *
+   * @throws ModuleException {@code module-not-loaded} once the instance is unloaded
+   */
+  Registration onUnload(Runnable action);
 }

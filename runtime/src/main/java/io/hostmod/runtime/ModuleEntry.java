@@ -210,7 +210,7 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
   /** When the entry last settled as loaded; now, for an entry loading for the first time. */
   long since() {
     long settled = since;
-    return settled != 0 ? settled : System.currentTimeMillis();
+    return settled != 0 ? settled : host.server.timers.clock.millis();
   }
 
   // ---- claiming and waiting

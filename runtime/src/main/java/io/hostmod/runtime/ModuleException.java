@@ -174,7 +174,7 @@ public final class ModuleException extends RuntimeException {
         module,
         host,
         "this context of module '" + module + "' on host '" + host + "' belongs to an instance"
-            + " that was unloaded or failed to load, so it adds no hook or item any more; stop the"
+            + " that was unloaded or failed to load, so it adds no hook, item or timer any more; stop the"
             + " work that instance left running in its @Unload",
         null);
   }

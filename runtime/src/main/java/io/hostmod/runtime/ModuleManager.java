@@ -2,6 +2,7 @@ package io.hostmod.runtime;
 
 import io.hostmod.runtime.spi.ModuleBinding;
 import io.hostmod.runtime.spi.ModuleCatalog;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,9 @@ public final class ModuleManager {
 
   /** The global host, on which global and shared modules keep their one instance. */
   public static final String GLOBAL = "*";
+
+  /** The timer threads of a manager unless its builder sets them. */
+  static final int DEFAULT_TIMER_THREADS = 4;
 
   private static final System.Logger LOG = System.getLogger(ModuleManager.class.getName());
 
@@ -144,12 +148,19 @@ public final class ModuleManager {
 
   /**
    * Shuts the module system down: deactivates every host (each unloading its modules, dependents
-   * first), then unloads every module of {@code "*"}, dependents first. The manager stays usable:
-   * hosts can be activated again.
+   * first), then unloads every module of {@code "*"}, dependents first, and stops the timer
+   * threads. The manager stays usable: hosts can be activated again (and a timer starts the
+   * threads again).
    *
    * @throws ModuleException {@code module-busy} if called from a lifecycle method (do it after)
    */
   public void shutdown() {
+    shutDownModules();
+    // Every instance is unloaded, so every timer lane is closed: the threads can go.
+    server.timers.stop();
+  }
+
+  private void shutDownModules() {
     for (String host : table.activeHosts()) {
       if (!host.equals(GLOBAL)) {
         try {
@@ -276,7 +287,8 @@ public final class ModuleManager {
 
   /**
    * Every active host with each module's state and kind, including the modules whose last load
-   * failed, for an admin page. Hosts and modules are sorted by name.
+   * failed, for an admin page, and the health each module instance last reported ({@link
+   * ModuleContext#status}). Hosts and modules are sorted by name.
    */
   public List<HostStatus> status() {
     List<HostStatus> hosts = new ArrayList<>();
@@ -289,12 +301,41 @@ public final class ModuleManager {
       host.failuresSoFar().forEach((module, failure) -> modules.put(module, new ModuleStatus(
           module, failure.kind(), ModuleState.FAILED, failure.at(), failure.cause())));
       for (ModuleEntry<?> entry : host.entries()) {
-        modules.put(entry.name, new ModuleStatus(
-            entry.name, entry.kind, entry.publicState(), Instant.ofEpochMilli(entry.since()), null));
+        Context context = entry.context();
+        modules.put(entry.name, new ModuleStatus(entry.name, entry.kind, entry.publicState(),
+            Instant.ofEpochMilli(entry.since()), null, context == null ? null : context.health()));
       }
       hosts.add(new HostStatus(name, List.copyOf(modules.values())));
     }
     return hosts;
+  }
+
+  /**
+   * Adds an observer of every load, unload, reload and host activation from now on (each with its
+   * duration and outcome); close the registration to remove it. For metrics: {@code
+   * hostmod-micrometer} binds one.
+   */
+  public Registration observe(LifecycleObserver observer) {
+    if (observer == null) {
+      throw ModuleException.insufficientParameters("observer");
+    }
+    return server.observers.add(observer);
+  }
+
+  /**
+   * Waits until no timer of any module is due and no timer task is queued or running, at most
+   * {@code timeout}: for tests that move a {@link ManualClock} and then look at what the tasks did.
+   *
+   * @return whether the timers came to rest in time
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public boolean awaitTimers(Duration timeout) throws InterruptedException {
+    return server.timers.awaitIdle(timeout);
+  }
+
+  /** The time source of this manager's timers and status times. */
+  public TimeSource clock() {
+    return server.timers.clock;
   }
 
   /** The option keys every module declares with {@code @Option}, for checking a config file. */
@@ -398,8 +439,37 @@ public final class ModuleManager {
     private final List<ModuleCatalog> catalogs = new ArrayList<>();
     private final List<String> alwaysLoaded = new ArrayList<>();
     private ServerConfig config = ServerConfig.empty();
+    private TimeSource clock = TimeSource.system();
+    private int timerThreads = DEFAULT_TIMER_THREADS;
 
     private Builder() {}
+
+    /**
+     * Where the manager reads the time, for its modules' timers and for status: {@link
+     * TimeSource#system()} unless set; a {@link ManualClock} in tests.
+     */
+    public Builder clock(TimeSource clock) {
+      if (clock == null) {
+        throw new NullPointerException("clock");
+      }
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * How many threads run the modules' timer tasks (4 unless set). Each module instance's tasks
+     * run one at a time, so a task that blocks holds one of them; the others keep running the
+     * other instances' timers.
+     *
+     * @throws IllegalArgumentException if it is not positive
+     */
+    public Builder timerThreads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("timer threads must be positive: " + threads);
+      }
+      this.timerThreads = threads;
+      return this;
+    }
 
     /**
      * The configuration: which hosts exist (when it lists any, only those can be activated), which
@@ -458,7 +528,7 @@ public final class ModuleManager {
       Modules modules = new Modules();
       distinct.forEach(modules::install);
       alwaysLoaded.forEach(modules.current()::named);
-      return new ModuleManager(new Server(modules, config, alwaysLoaded));
+      return new ModuleManager(new Server(modules, config, alwaysLoaded, new Timers(clock, timerThreads)));
     }
   }
 }

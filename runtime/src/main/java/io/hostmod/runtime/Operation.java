@@ -25,7 +25,7 @@ abstract class Operation {
   /** The time entries this operation loads are loaded since: read on the first call. */
   final long at() {
     if (at == 0) {
-      at = System.currentTimeMillis();
+      at = server.timers.clock.millis();
     }
     return at;
   }

@@ -30,28 +30,35 @@ final class ReloadOperation extends Operation {
    *     replaced); {@code load-failed} (what did not come back is unloaded)
    */
   void run(Host host, String name) {
-    try {
-      while (true) {
-        Claim<?> root = UnloadOperation.claimLoaded(host, name, Claim.Purpose.RELOAD);
-        if (root == null) {
-          continue;
-        }
-        Closure closure;
-        try {
-          closure = Closure.of(root);
-        } catch (Closure.Blocked blocked) {
-          blocked.entry.awaitSettled(server.waits);
-          continue;
-        }
-        if (root.entry.isHostPart()) {
-          reattach(root, closure);
-        } else {
-          replace(closure);
-        }
-        return;
+    server.observers.measure(LifecycleObservation.Step.RELOAD, host.name, name, () -> {
+      try {
+        reload(host, name);
+      } finally {
+        deliver();
       }
-    } finally {
-      deliver();
+      return null;
+    });
+  }
+
+  private void reload(Host host, String name) {
+    while (true) {
+      Claim<?> root = UnloadOperation.claimLoaded(host, name, Claim.Purpose.RELOAD);
+      if (root == null) {
+        continue;
+      }
+      Closure closure;
+      try {
+        closure = Closure.of(root);
+      } catch (Closure.Blocked blocked) {
+        blocked.entry.awaitSettled(server.waits);
+        continue;
+      }
+      if (root.entry.isHostPart()) {
+        reattach(root, closure);
+      } else {
+        replace(closure);
+      }
+      return;
     }
   }
 

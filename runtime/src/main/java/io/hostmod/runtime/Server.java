@@ -17,6 +17,10 @@ final class Server {
   final HostTable table;
   /** Who waits for whom among this manager's threads, to refuse a wait that would deadlock. */
   final WaitGraph waits = new WaitGraph();
+  /** The one scheduler of the modules' timers, with the manager's time source. */
+  final Timers timers;
+  /** Who hears of each finished load, unload, reload and host activation. */
+  final Observers observers = new Observers();
 
   private static final long RECHECK_MILLIS = 5;
 
@@ -26,8 +30,9 @@ final class Server {
   /** The thread whose host activation the running reconfigure waits for, or {@code null}. */
   volatile Thread awaitingActivationBy;
 
-  Server(Modules modules, ServerConfig config, List<String> alwaysLoaded) {
+  Server(Modules modules, ServerConfig config, List<String> alwaysLoaded, Timers timers) {
     this.modules = modules;
+    this.timers = timers;
     this.alwaysLoaded = List.copyOf(alwaysLoaded);
     this.configured = configured(config);
     // Last: the host table makes the global host, whose table needs the modules.

@@ -4,7 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Which thread of one manager waits for which claim, to refuse a wait that would close a cycle
+ * Which thread of one manager waits for which claim (or, closing a timer lane, for which thread
+ * running a timer task), to refuse a wait that would close a cycle
  * (this thread waits for a claim whose holder waits, directly or through others, for a claim this
  * thread holds) with {@code module-busy} instead of deadlocking. Only callbacks that call back
  * into the manager can close such a cycle: operations themselves never wait for an entry while
@@ -14,7 +15,8 @@ import java.util.Map;
  */
 final class WaitGraph {
 
-  private final Map<Thread, Claim<?>> waiting = new HashMap<>();
+  /** What each waiting thread waits for: a {@link Claim}, or a {@link Thread} running a timer task. */
+  private final Map<Thread, Object> waiting = new HashMap<>();
 
   /**
    * Records that the current thread is about to wait for {@code awaited}.
@@ -23,16 +25,47 @@ final class WaitGraph {
    */
   synchronized void enter(Claim<?> awaited) {
     Thread current = Thread.currentThread();
-    Claim<?> next = awaited;
-    for (int hops = 0; next != null && hops <= waiting.size(); hops++) {
-      if (next.owner == current) {
-        throw ModuleException.busyWaiting(awaited.entry.host.name, awaited.entry.name, awaited.owner.getName());
-      }
-      Claim<?> further = waiting.get(next.owner);
-      // A claim released since its waiter registered breaks the chain: that thread will wake.
-      next = further != null && further.entry.isClaimedBy(further) ? further : null;
+    if (leadsTo(awaited, current)) {
+      throw ModuleException.busyWaiting(awaited.entry.host.name, awaited.entry.name, awaited.owner.getName());
     }
     waiting.put(current, awaited);
+  }
+
+  /**
+   * Records that the current thread is about to wait for {@code runner} to finish a timer task.
+   *
+   * @return {@code false} (nothing recorded) if {@code runner} waits, directly or through other
+   *     threads, for a claim the current thread holds: that wait would never end
+   */
+  synchronized boolean enterThread(Thread runner) {
+    Thread current = Thread.currentThread();
+    if (leadsTo(runner, current)) {
+      return false;
+    }
+    waiting.put(current, runner);
+    return true;
+  }
+
+  /** Whether following what {@code awaited} waits for reaches {@code thread}. */
+  private boolean leadsTo(Object awaited, Thread thread) {
+    Object next = awaited;
+    for (int hops = 0; next != null && hops <= waiting.size(); hops++) {
+      Thread holder;
+      if (next instanceof Claim<?> claim) {
+        if (!claim.entry.isClaimedBy(claim)) {
+          // A claim released since its waiter registered breaks the chain: that thread will wake.
+          return false;
+        }
+        holder = claim.owner;
+      } else {
+        holder = (Thread) next;
+      }
+      if (holder == thread) {
+        return true;
+      }
+      next = waiting.get(holder);
+    }
+    return false;
   }
 
   /**
@@ -40,17 +73,8 @@ final class WaitGraph {
    * thread holds: then the current thread must not wait for {@code waiter} in turn.
    */
   synchronized boolean waitsForCurrentThread(Thread waiter) {
-    Claim<?> next = waiting.get(waiter);
-    for (int hops = 0; next != null && hops <= waiting.size(); hops++) {
-      if (!next.entry.isClaimedBy(next)) {
-        return false;
-      }
-      if (next.owner == Thread.currentThread()) {
-        return true;
-      }
-      next = waiting.get(next.owner);
-    }
-    return false;
+    Object next = waiting.get(waiter);
+    return next != null && leadsTo(next, Thread.currentThread());
   }
 
   synchronized void leave() {

@@ -1,9 +1,11 @@
 package io.hostmod.benchmarks.plain;
 
 import io.hostmod.runtime.EventHandler;
+import io.hostmod.runtime.Health;
 import io.hostmod.runtime.HostContext;
 import io.hostmod.runtime.HostProxy;
 import io.hostmod.runtime.Registration;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
@@ -94,6 +96,26 @@ public final class PlainContext implements HostContext {
 
   @Override
   public ConcurrentMap<String, Object> shared(String name) {
+    throw unused();
+  }
+
+  @Override
+  public Registration schedule(Duration delay, Runnable task) {
+    throw unused();
+  }
+
+  @Override
+  public Registration every(Duration period, Runnable task) {
+    throw unused();
+  }
+
+  @Override
+  public void status(Health health, String message) {
+    throw unused();
+  }
+
+  @Override
+  public Registration onUnload(Runnable action) {
     throw unused();
   }
 

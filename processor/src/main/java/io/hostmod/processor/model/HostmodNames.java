@@ -7,6 +7,7 @@ public final class HostmodNames {
   public static final String MODULE = ANNOTATION_PACKAGE + ".Module";
   public static final String HOOK = ANNOTATION_PACKAGE + ".Hook";
   public static final String OPTION = ANNOTATION_PACKAGE + ".Option";
+  public static final String EVERY = ANNOTATION_PACKAGE + ".Every";
   public static final String RUNTIME_PACKAGE = "io.hostmod.runtime";
   public static final String MODULE_CONTEXT = RUNTIME_PACKAGE + ".ModuleContext";
   public static final String HOST_CONTEXT = RUNTIME_PACKAGE + ".HostContext";

@@ -230,9 +230,14 @@ public final class ModuleElements {
     return Mirrors.find(method, HostmodNames.HOOK);
   }
 
-  /** Whether the binding calls the method: it has a lifecycle annotation or {@code @Hook}. */
+  /** The {@code @Every} on the method, or {@code null}. */
+  public static AnnotationMirror everyAnnotation(Element method) {
+    return Mirrors.find(method, HostmodNames.EVERY);
+  }
+
+  /** Whether the binding calls the method: it has a lifecycle annotation, {@code @Hook} or {@code @Every}. */
   public static boolean isCalledByBinding(ExecutableElement method) {
-    return !Lifecycle.on(method).isEmpty() || hookAnnotation(method) != null;
+    return !Lifecycle.on(method).isEmpty() || hookAnnotation(method) != null || everyAnnotation(method) != null;
   }
 
   /** The module class's own {@code @Option} fields, in source order. */

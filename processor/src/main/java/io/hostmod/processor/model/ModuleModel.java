@@ -17,6 +17,7 @@ import java.util.List;
  * @param reconfigure the {@code @Reconfigure} method, called after the option fields are set again
  * @param proxyMethods the host proxy's methods (shared modules only)
  * @param hooks the {@code @Hook} methods, in declaration order
+ * @param timers the {@code @Every} methods, in declaration order
  * @param options the {@code @Option} fields, in declaration order
  */
 public record ModuleModel(
@@ -35,6 +36,7 @@ public record ModuleModel(
     LifecycleCall reconfigure,
     List<ProxyMethod> proxyMethods,
     List<HookCall> hooks,
+    List<TimerCall> timers,
     List<OptionField> options) {
 
   /** The generated host proxy: {@code Foo_HostProxy}. */

@@ -58,6 +58,18 @@ public final class ModuleReader {
                 method.getParameters().size() == 2));
       }
     }
+    List<TimerCall> timers = new ArrayList<>();
+    for (ExecutableElement method : modules.methods(module)) {
+      AnnotationMirror every = ModuleElements.everyAnnotation(method);
+      if (every != null) {
+        timers.add(
+            new TimerCall(
+                (String) Mirrors.value(modules.elements(), every, "value").getValue(),
+                method.getSimpleName().toString(),
+                !method.getParameters().isEmpty(),
+                ModuleElements.takesOnly(method, HostmodNames.HOST_CONTEXT)));
+      }
+    }
     List<OptionField> options = new ArrayList<>();
     for (VariableElement field : ModuleElements.optionFields(module)) {
       options.add(option(field));
@@ -88,6 +100,7 @@ public final class ModuleReader {
         call(byRole.get(Lifecycle.RECONFIGURE)),
         List.copyOf(proxyMethods),
         List.copyOf(hooks),
+        List.copyOf(timers),
         List.copyOf(options));
   }
 

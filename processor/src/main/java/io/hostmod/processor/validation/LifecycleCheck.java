@@ -5,6 +5,8 @@ import io.hostmod.processor.model.Kind;
 import io.hostmod.processor.model.Lifecycle;
 import io.hostmod.processor.model.Mirrors;
 import io.hostmod.processor.model.ModuleElements;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ final class LifecycleCheck implements Check {
 
   private static final String UNLOAD_HOST = "@Unload(HostContext)";
   private static final String HOOK = "@Hook";
+  private static final String EVERY = "@Every";
 
   private final ModuleElements modules;
 
@@ -42,6 +45,20 @@ final class LifecycleCheck implements Check {
     for (ExecutableElement method : modules.methods(module)) {
       List<Lifecycle> roles = Lifecycle.on(method);
       AnnotationMirror hook = ModuleElements.hookAnnotation(method);
+      AnnotationMirror every = ModuleElements.everyAnnotation(method);
+      if (every != null) {
+        if (hook != null || !roles.isEmpty()) {
+          report.on(
+              method,
+              Message.TWO_ROLES,
+              Texts.method(method),
+              EVERY,
+              hook != null ? HOOK : roles.get(0).annotation());
+        } else {
+          checkEvery(module, kind, method, every, report);
+        }
+        continue;
+      }
       if (hook != null) {
         if (roles.isEmpty()) {
           checkHook(module, method, hook, report);
@@ -118,10 +135,51 @@ final class LifecycleCheck implements Check {
           "one Event, or a HostContext and an Event",
           Texts.parameters(method));
     }
+    requireVoid(method, HOOK, report);
+  }
+
+  private static void requireVoid(ExecutableElement method, String annotation, Report report) {
     if (method.getReturnType().getKind() != TypeKind.VOID) {
       report.on(
-          method, Message.NOT_VOID, HOOK, Texts.method(method), Texts.type(method.getReturnType()));
+          method, Message.NOT_VOID, annotation, Texts.method(method), Texts.type(method.getReturnType()));
     }
+  }
+
+  /**
+   * An {@code @Every} method: called by the binding like a lifecycle method, so declared like one,
+   * with a positive ISO-8601 period, taking nothing, its instance's {@code ModuleContext}, or in a
+   * shared module a host part's {@code HostContext}.
+   */
+  private void checkEvery(
+      TypeElement module, Kind kind, ExecutableElement method, AnnotationMirror every, Report report) {
+    checkCallable(module, method, EVERY, report);
+    AnnotationValue period = Mirrors.written(every, "value");
+    if (period != null && period.getValue() instanceof String text) {
+      Duration parsed = null;
+      try {
+        parsed = Duration.parse(text);
+      } catch (DateTimeParseException malformed) {
+        report.onValue(method, every, period, Message.EVERY_PERIOD_INVALID, Texts.method(method), text);
+      }
+      if (parsed != null && (parsed.isNegative() || parsed.isZero())) {
+        report.onValue(method, every, period, Message.EVERY_PERIOD_NOT_POSITIVE, Texts.method(method), text);
+      }
+    }
+    boolean takesHost = ModuleElements.takesOnly(method, HostmodNames.HOST_CONTEXT);
+    if (takesHost && kind != Kind.SHARED) {
+      report.on(method, Message.EVERY_HOST_NOT_SHARED, Texts.method(method), Texts.className(module));
+    } else if (!takesHost
+        && !method.getParameters().isEmpty()
+        && !ModuleElements.takesOnly(method, HostmodNames.MODULE_CONTEXT)) {
+      report.on(
+          method,
+          Message.WRONG_PARAMETERS,
+          EVERY,
+          Texts.method(method),
+          "no parameter, one ModuleContext, or one HostContext in a shared module",
+          Texts.parameters(method));
+    }
+    requireVoid(method, EVERY, report);
   }
 
   /** {@code @Unload} on a method taking a HostContext is a role of its own. */
@@ -143,13 +201,14 @@ final class LifecycleCheck implements Check {
       for (ExecutableElement overridden : ElementFilter.methodsIn(type.getEnclosedElements())) {
         List<Lifecycle> roles = Lifecycle.on(overridden);
         boolean hook = ModuleElements.hookAnnotation(overridden) != null;
-        if ((hook || !roles.isEmpty())
+        boolean every = ModuleElements.everyAnnotation(overridden) != null;
+        if ((hook || every || !roles.isEmpty())
             && modules.elements().overrides(method, overridden, declaring)) {
           report.on(
               method,
               Message.LIFECYCLE_NOT_REPEATED,
               Texts.method(method),
-              hook ? HOOK : annotation(roles.get(0), overridden),
+              hook ? HOOK : every ? EVERY : annotation(roles.get(0), overridden),
               Texts.method(overridden),
               Texts.className(type));
           return;

@@ -154,6 +154,20 @@ public enum Message {
       "method %s has both @Hook and %s; a lifecycle method does not handle events: move the hook"
           + " to a method of its own"),
 
+  // ---- timers
+  EVERY_PERIOD_INVALID(
+      "HostmodEveryPeriodInvalid",
+      "@Every method %s has period '%s', which is not an ISO-8601 duration; write one like"
+          + " \"PT5M\" (5 minutes) or \"PT30S\" (30 seconds)"),
+  EVERY_PERIOD_NOT_POSITIVE(
+      "HostmodEveryPeriodNotPositive",
+      "@Every method %s has period '%s', which is not positive, so the timer would never wait;"
+          + " give a period longer than zero, like \"PT1S\""),
+  EVERY_HOST_NOT_SHARED(
+      "HostmodEveryHostNotShared",
+      "@Every method %s takes a HostContext, but %s is not a shared module, so no host part runs"
+          + " it; take a ModuleContext or no parameter, or make the module shared"),
+
   // ---- options
   OPTION_OUTSIDE_MODULE(
       "HostmodOptionOutsideModule",

@@ -50,7 +50,7 @@ public final class ModuleValidator {
   }
 
   /**
-   * A lifecycle or {@code @Hook} method in a type without {@code @Module}: fine only in an
+   * A lifecycle, {@code @Hook} or {@code @Every} method in a type without {@code @Module}: fine only in an
    * abstract base class.
    */
   public List<Problem> validateOutsideModule(ExecutableElement method) {
@@ -60,9 +60,10 @@ public final class ModuleValidator {
         type.getKind() == ElementKind.CLASS && type.getModifiers().contains(Modifier.ABSTRACT);
     if (!baseClass && Mirrors.find(type, HostmodNames.MODULE) == null) {
       List<Lifecycle> roles = Lifecycle.on(method);
+      AnnotationMirror hook = ModuleElements.hookAnnotation(method);
       AnnotationMirror mirror =
-          roles.isEmpty() ? ModuleElements.hookAnnotation(method) : roles.get(0).mirrorOn(method);
-      String annotation = roles.isEmpty() ? "@Hook" : roles.get(0).annotation();
+          !roles.isEmpty() ? roles.get(0).mirrorOn(method) : hook != null ? hook : ModuleElements.everyAnnotation(method);
+      String annotation = !roles.isEmpty() ? roles.get(0).annotation() : hook != null ? "@Hook" : "@Every";
       String typeName = Texts.className((TypeElement) type);
       report.onAnnotation(
           method,

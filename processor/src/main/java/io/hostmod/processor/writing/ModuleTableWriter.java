@@ -15,6 +15,7 @@ import io.hostmod.processor.model.Kind;
 import io.hostmod.processor.model.LifecycleCall;
 import io.hostmod.processor.model.ModuleModel;
 import io.hostmod.processor.model.OptionField;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -69,6 +70,14 @@ public final class ModuleTableWriter {
         List.of(),
         CodeBlock.of("$T.of()", List.class),
         module -> module.hooks().isEmpty() ? null : hooks(module));
+    steps.value(
+        "timers",
+        ParameterizedTypeName.get(
+            ClassName.get(List.class),
+            ParameterizedTypeName.get(RuntimeTypes.MODULE_TIMER, ANY)),
+        List.of(),
+        CodeBlock.of("$T.of()", List.class),
+        module -> module.timers().isEmpty() ? null : timers(module));
     MethodSpec reconfigure = reconfigure(modules);
     if (reconfigure != null) {
       steps.methods.add(reconfigure);
@@ -348,6 +357,19 @@ public final class ModuleTableWriter {
         hook.priority(),
         hook.method(),
         hook.takesContext() ? "context, event" : "event"));
+  }
+
+  /** {@code timers}: each {@code @Every} method with its period, as a direct call, in declaration order. */
+  private static CodeBlock timers(ModuleModel module) {
+    return listOf(module.timers(), timer -> CodeBlock.of(
+        "new $T<$T>($T.parse($S), $L, (instance, context) -> instance.$N($L))",
+        RuntimeTypes.MODULE_TIMER,
+        module.type(),
+        Duration.class,
+        timer.period(),
+        timer.perHost(),
+        timer.method(),
+        timer.takesContext() ? "context" : ""));
   }
 
   /** {@code List.of(...)} with one element a line. */

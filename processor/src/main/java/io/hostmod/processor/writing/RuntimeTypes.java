@@ -16,6 +16,7 @@ final class RuntimeTypes {
   static final ClassName MODULE_CONTEXT = runtime("ModuleContext");
   static final ClassName HOST_CONTEXT = runtime("HostContext");
   static final ClassName MODULE_HOOK = spi("ModuleHook");
+  static final ClassName MODULE_TIMER = spi("ModuleTimer");
   static final ClassName MODULE_OPTION = spi("ModuleOption");
   static final ClassName HOST_PART = spi("HostPart");
   static final ClassName HOST_PROXY = runtime("HostProxy");

@@ -7,7 +7,9 @@ import io.hostmod.runtime.ModuleKind;
 import io.hostmod.runtime.spi.ModuleHook;
 import io.hostmod.runtime.spi.ModuleOption;
 import io.hostmod.runtime.spi.ModuleTable;
+import io.hostmod.runtime.spi.ModuleTimer;
 import io.hostmod.runtime.spi.ProxyTarget;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Generated;
@@ -92,6 +94,16 @@ public final class HostmodModules_80438fc4 extends ModuleTable {
         return switch (module) {
             case 1 -> List.of(
                 new ModuleHook<MucModule>("message", 10, (instance, context, event) -> instance.onMessage(context, event)));
+            default -> List.of();
+        };
+    }
+
+    @Override
+    protected List<ModuleTimer<?>> timers(int module) {
+        return switch (module) {
+            case 0 -> List.of(
+                new ModuleTimer<ChatModule>(Duration.parse("PT1M"), true, (instance, context) -> instance.expireTyping(context)),
+                new ModuleTimer<ChatModule>(Duration.parse("PT24H"), false, (instance, context) -> instance.rotateLogs()));
             default -> List.of();
         };
     }

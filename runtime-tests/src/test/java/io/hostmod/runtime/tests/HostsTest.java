@@ -23,10 +23,10 @@ class HostsTest extends ManagerTestBase {
   private static final Set<String> TEST_MODULES =
       Set.of(
           "archive", "callback", "callback_peer", "callback_shared", "callback_user", "chat",
-          "conference", "disco", "keyed", "lc_global", "lc_plugin", "lc_shared", "lc_user", "motd",
+          "conference", "disco", "health", "keyed", "lc_global", "lc_plugin", "lc_shared", "lc_user", "motd",
           "probe_global", "probe_local", "probe_shared", "probe_user", "reentrant", "roster",
           "spam_filter", "plain_tuned", "stats", "tally", "traced_global", "traced_global_user", "traced_local",
-          "traced_local_user", "traced_shared", "traced_shared_user", "tuned", "upload", "welcome");
+          "traced_local_user", "traced_shared", "traced_shared_user", "traced_tick", "traced_tick_shared", "tuned", "upload", "welcome");
 
   @Test
   void activatedHostCanLoadModules() {

@@ -1,29 +1,13 @@
 package io.hostmod.runtime.tests;
 
-import io.hostmod.AddHost;
 import io.hostmod.Module;
-import io.hostmod.Unload;
-import io.hostmod.runtime.HostContext;
 import io.hostmod.runtime.ModuleContext;
 
-/**
- * A traced shared module ({@link Traced}): its global instance as every traced module, and each
- * host part's {@code @AddHost} and {@code @Unload(HostContext)} traced on that host.
- */
+/** A traced shared module ({@link TracedSharedBase}). */
 @Module(global = true)
-public final class TracedSharedModule extends Traced {
+public final class TracedSharedModule extends TracedSharedBase {
 
   public TracedSharedModule(ModuleContext context) {
     super(context);
-  }
-
-  @AddHost
-  void addHost(HostContext host) {
-    step("addHost", host.host());
-  }
-
-  @Unload
-  void removeHost(HostContext host) {
-    step("unloadHost", host.host());
   }
 }

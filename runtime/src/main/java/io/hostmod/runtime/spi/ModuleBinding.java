@@ -71,6 +71,11 @@ public interface ModuleBinding<M> {
     return List.of();
   }
 
+  /** The module's {@code @Every} methods, each a direct call; none by default. */
+  default List<ModuleTimer<M>> timers() {
+    return List.of();
+  }
+
   /** The options the module declares with {@code @Option}, in declaration order; none by default. */
   default List<ModuleOption> options() {
     return List.of();

@@ -100,6 +100,11 @@ public abstract class ModuleTable {
     return List.of();
   }
 
+  /** The module's {@code @Every} methods, each a direct call; none by default. */
+  protected List<ModuleTimer<?>> timers(int module) {
+    return List.of();
+  }
+
   /** The options the module declares with {@code @Option}, in declaration order; none by default. */
   protected List<ModuleOption> options(int module) {
     return List.of();

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A module of a generated {@link ModuleTable}, as the runtime sees every module: each call goes to
- * the table with the module's index. What never changes (hooks, options, whether it reconfigures, proxy type) is asked of
+ * the table with the module's index. What never changes (hooks, timers, options, whether it reconfigures, proxy type) is asked of
  * the table once, in {@link #of}.
  */
 record TableBinding(
@@ -19,6 +19,7 @@ record TableBinding(
     ModuleKind kind,
     List<String> dependencies,
     List<ModuleHook<Object>> hooks,
+    List<ModuleTimer<Object>> timers,
     List<ModuleOption> options,
     boolean reconfigurable,
     Class<? extends HostProxy<Object>> hostProxyType)
@@ -36,6 +37,7 @@ record TableBinding(
         kind,
         List.copyOf(dependencies),
         (List) List.copyOf(table.hooks(index)),
+        (List) List.copyOf(table.timers(index)),
         List.copyOf(table.options(index)),
         table.reconfigurable(index),
         (Class) table.hostProxyType(index));
