@@ -2,6 +2,7 @@ package io.hostmod.examples;
 
 import io.hostmod.runtime.ConfigChanges;
 import io.hostmod.runtime.HostStatus;
+import io.hostmod.runtime.ModuleHealth;
 import io.hostmod.runtime.ModuleException;
 import io.hostmod.runtime.ModuleManager;
 import io.hostmod.runtime.ModuleStatus;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -31,7 +33,8 @@ import java.util.stream.Collectors;
  * <pre>
  * GET  /                                          the console (HTML), or the login form
  * POST /login, /logout                            a console session, from the token
- * GET  /hosts                                     every host with its modules (JSON)
+ * GET  /hosts                                     every host with its modules and their health (JSON)
+ * GET  /metrics                                   the server's metrics, Prometheus text format 0.0.4
  * POST /hosts/{host}/activate                     activate a configured host, loading its modules
  * POST /hosts/{host}/deactivate                   unload its modules, then deactivate it
  * POST /hosts/{host}/modules/{module}/load        load a module on a host ("*": the global host)
@@ -44,6 +47,9 @@ import java.util.stream.Collectors;
  * {@link ConfigReload}); a refused one with {@code {"error": code, "message": ...}} and the status
  * code of the {@link ModuleException}'s code. From the console, it answers {@code 303} back to the
  * console, which shows the result.
+ *
+ * <p>{@code GET /metrics} is a read like {@code GET /hosts}: the token header (what a Prometheus
+ * scrape job sends, {@code authorization: {credentials_file: ...}}), or a console session.
  */
 final class AdminApi implements HttpListener.Answerer {
 
@@ -51,13 +57,21 @@ final class AdminApi implements HttpListener.Answerer {
   private final ConfigReload reload;
   private final byte[] token;
   private final String url;
+  private final Supplier<String> scrape;
   private final AdminSessions sessions = new AdminSessions();
 
-  AdminApi(ModuleManager modules, ConfigReload reload, String token, String url) {
+  /** The media type of Prometheus's text exposition format, which {@code GET /metrics} answers. */
+  static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  /**
+   * @param scrape the metrics in Prometheus text, such as {@code PrometheusMeterRegistry::scrape}
+   */
+  AdminApi(ModuleManager modules, ConfigReload reload, String token, String url, Supplier<String> scrape) {
     this.modules = modules;
     this.reload = reload;
     this.token = token.getBytes(StandardCharsets.UTF_8);
     this.url = url;
+    this.scrape = scrape;
   }
 
   /** Who sent a request: a script with the token, or a browser with a session. */
@@ -107,6 +121,10 @@ final class AdminApi implements HttpListener.Answerer {
     if (parts.equals(List.of("hosts"))) {
       requireMethod(method, "GET");
       return Response.json(hostsJson());
+    }
+    if (parts.equals(List.of("metrics"))) {
+      requireMethod(method, "GET");
+      return new Response(200, PROMETHEUS_TEXT, scrape.get(), Map.of());
     }
     if (parts.equals(List.of("config", "reload"))) {
       requireMethod(method, "POST");
@@ -307,7 +325,7 @@ final class AdminApi implements HttpListener.Answerer {
 
   private static Http.Refused notFound(String path) {
     return new Http.Refused(404, "not-found", "no admin endpoint at " + path
-        + "; see GET /hosts, POST /hosts/{host}/modules/{module}/load|unload|reload and POST /config/reload");
+        + "; see GET /hosts, GET /metrics, POST /hosts/{host}/modules/{module}/load|unload|reload and POST /config/reload");
   }
 
   // ---- the view: every configured host, active or not, with its modules
@@ -344,13 +362,29 @@ final class AdminApi implements HttpListener.Answerer {
     String list = loaded == null ? "" : loaded.stream()
         .map(m -> "{\"module\":" + Escape.json(m.name()) + ",\"kind\":" + Escape.json(lower(m.kind()))
             + ",\"state\":" + Escape.json(lower(m.state())) + ",\"since\":" + Escape.json(String.valueOf(m.since()))
-            + (m.failure() != null ? ",\"failure\":" + Escape.json(m.failure()) : "") + "}")
+            + (m.failure() != null ? ",\"failure\":" + Escape.json(m.failure()) : "")
+            + (m.health() != null ? ",\"health\":" + healthJson(m.health()) : "") + "}")
         .collect(Collectors.joining(","));
     return "{\"host\":" + Escape.json(host) + ",\"active\":" + (loaded != null) + ",\"modules\":[" + list + "]}";
   }
 
+  private static String healthJson(ModuleHealth health) {
+    return "{\"health\":" + Escape.json(lower(health.health())) + ",\"message\":" + Escape.json(health.message())
+        + ",\"since\":" + Escape.json(String.valueOf(health.since())) + "}";
+  }
+
+  /** The console's words for a module's health: {@code warn: room full: 3 of 3 messages}; empty before it reports. */
+  private static String health(ModuleHealth health) {
+    if (health == null) {
+      return "";
+    }
+    String message = health.message() == null || health.message().isEmpty() ? "" : ": " + health.message();
+    return lower(health.health()) + message;
+  }
+
   /**
-   * The console: a row per host and module with its kind, state, since and failure, and, for a
+   * The console: a row per host and module with its kind, state, since, failure and health (what
+   * the module reports, {@code ModuleContext.status}), and, for a
    * session, the buttons that change it; the result of the session's last action above.
    */
   private String console(AdminSessions.Session session) {
@@ -358,21 +392,21 @@ final class AdminApi implements HttpListener.Answerer {
     hosts().forEach((host, loaded) -> {
       boolean global = host.equals(ModuleManager.GLOBAL);
       if (loaded == null) {
-        rows.append(row(List.of(host, "", "", "inactive", "", ""), button(session, host, null, "activate")));
+        rows.append(row(List.of(host, "", "", "inactive", "", "", ""), button(session, host, null, "activate")));
         return;
       }
-      rows.append(row(List.of(host, "", "", "active", "", ""), global ? "" : button(session, host, null, "deactivate")));
+      rows.append(row(List.of(host, "", "", "active", "", "", ""), global ? "" : button(session, host, null, "deactivate")));
       Set<String> listed = new TreeSet<>();
       for (ModuleStatus m : loaded) {
         listed.add(m.name());
         rows.append(row(List.of(host, m.name(), lower(m.kind()), lower(m.state()), String.valueOf(m.since()),
-            m.failure() == null ? "" : m.failure()), m.state().name().equals("FAILED")
+            m.failure() == null ? "" : m.failure(), health(m.health())), m.state().name().equals("FAILED")
             ? button(session, host, m.name(), "load")
             : button(session, host, m.name(), "unload") + button(session, host, m.name(), "reload")));
       }
       for (String module : modules.moduleNames()) {
         if (!listed.contains(module)) {
-          rows.append(row(List.of(host, module, "", "not loaded", "", ""), button(session, host, module, "load")));
+          rows.append(row(List.of(host, module, "", "not loaded", "", "", ""), button(session, host, module, "load")));
         }
       }
     });
@@ -390,11 +424,12 @@ final class AdminApi implements HttpListener.Answerer {
         + "<style>body{font-family:sans-serif}td,th{padding:2px 12px;text-align:left}form{display:inline}"
         + "tr:nth-child(even){background:#eee}.ok{color:#060}.failed{color:#a00}#result{white-space:pre-line}"
         + "</style></head>\n<body><h1>hostmod example server</h1>\n" + logout + reloadConfig + result
-        + "<table>\n<tr><th>host</th><th>module</th><th>kind</th><th>state</th><th>since</th><th>failure</th><th></th></tr>\n"
+        + "<table>\n<tr><th>host</th><th>module</th><th>kind</th><th>state</th><th>since</th><th>failure</th><th>health</th><th></th></tr>\n"
         + rows + "</table>\n<p>Modules available: " + Escape.html(String.join(", ", modules.moduleNames())) + "</p>\n"
         + "<p>Scripts: <code>curl -X POST -H \"Authorization: Bearer $TOKEN\" "
         + Escape.html(url) + "hosts/{host}/modules/{module}/load</code> (or unload, reload), and"
-        + " <code>/hosts/{host}/activate</code> (or deactivate), <code>/config/reload</code>.</p>\n</body></html>\n";
+        + " <code>/hosts/{host}/activate</code> (or deactivate), <code>/config/reload</code>; the <a href=\"/metrics\">metrics</a>"
+        + " for Prometheus: <code>curl -H \"Authorization: Bearer $TOKEN\" " + Escape.html(url) + "metrics</code>.</p>\n</body></html>\n";
   }
 
   private Response loginPage(int status, String error) {

@@ -7,6 +7,7 @@ import io.hostmod.Reconfigure;
 import io.hostmod.Restore;
 import io.hostmod.Save;
 import io.hostmod.Unload;
+import io.hostmod.runtime.Health;
 import io.hostmod.runtime.HostContext;
 import io.hostmod.runtime.ModuleException;
 import java.time.Instant;
@@ -39,6 +40,10 @@ import java.util.stream.Collectors;
  * with the new limit; the global instance takes a new global value in place ({@link
  * #reconfigure()}), so that hosts with a limit of their own are not touched. A smaller limit drops
  * the oldest messages beyond it at once, which is what the limit means; the reload itself drops none.
+ *
+ * <p>Each host part reports its room's health ({@code HostContext.status}, shown by the console
+ * and {@code GET /hosts}): {@code WARN} "room full: N of N messages" once the history is at its
+ * limit (each post now drops the oldest message), {@code OK} while it is not.
  */
 @Module(global = true)
 public class ChatModule {
@@ -72,6 +77,7 @@ public class ChatModule {
     Room room = kept != null && reloading(host) ? kept : new Room();
     room.open(host.option(HISTORY_LIMIT, Integer.class, historyLimit));
     parts.put(host.host(), new Part(host, room));
+    report(host, room);
     Routes.add(host,
         Route.get("/chat/messages", request -> Response.json(toJson(host.host(), room))),
         Route.post("/chat/messages", request -> {
@@ -84,6 +90,7 @@ public class ChatModule {
           } catch (IllegalStateException closed) {
             return busy(closed);
           }
+          report(host, room);
           return Response.json(201, toJson(host.host(), room));
         }));
   }
@@ -128,13 +135,39 @@ public class ChatModule {
   /** Posts a message to the host's room; the oldest one goes once the room is full. */
   public Message post(HostContext host, String from, String text) {
     Message message = new Message(from, text, Instant.now());
-    room(host).add(message);
+    Room room = room(host);
+    room.add(message);
+    report(host, room);
     return message;
   }
 
   /** The host's messages, oldest first. */
   public List<Message> messages(HostContext host) {
     return room(host).messages();
+  }
+
+  /**
+   * Reports the room's health on its host part: {@code WARN} while full, else {@code OK}. A room
+   * only fills up while its part lives (a larger limit comes with a new part), and the runtime
+   * fires {@code module-status} only on a change, so a post to a full room reports nothing new.
+   */
+  private static void report(HostContext host, Room room) {
+    // One report at a time, each reading the room as it is then, so that the last one says how it
+    // is (two posts' reports cannot land in the opposite order). Not under the room's own monitor:
+    // status() fires module-status to the server's hooks.
+    synchronized (room.reporting) {
+      int size = room.size();
+      int limit = room.limit();
+      try {
+        if (size >= limit) {
+          host.status(Health.WARN, "room full: " + size + " of " + limit + " messages");
+        } else {
+          host.status(Health.OK, "room open: up to " + limit + " messages");
+        }
+      } catch (ModuleException unloaded) {
+        // The part was unloaded meanwhile (a reload or unload): its health went with it.
+      }
+    }
   }
 
   /** A 503 that asks the client to post again in a second. */
@@ -176,6 +209,8 @@ public class ChatModule {
   /** The last messages of one host, at most {@code limit}; takes messages while open. */
   private static final class Room {
     private final ArrayDeque<Message> messages = new ArrayDeque<>();
+    /** Held while the room's health is reported ({@link ChatModule#report}). */
+    final Object reporting = new Object();
     private int limit = Integer.MAX_VALUE;
     private boolean open;
 
@@ -206,6 +241,10 @@ public class ChatModule {
 
     synchronized int limit() {
       return limit;
+    }
+
+    synchronized int size() {
+      return messages.size();
     }
 
     synchronized List<Message> messages() {

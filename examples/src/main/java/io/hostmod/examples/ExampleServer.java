@@ -2,12 +2,16 @@ package io.hostmod.examples;
 
 import io.hostmod.config.ConfigException;
 import io.hostmod.config.TomlConfig;
+import io.hostmod.micrometer.HostmodMetrics;
 import io.hostmod.runtime.Event;
 import io.hostmod.runtime.HostStatus;
 import io.hostmod.runtime.ModuleException;
 import io.hostmod.runtime.ModuleManager;
 import io.hostmod.runtime.ModuleStatus;
+import io.hostmod.runtime.Registration;
 import io.hostmod.runtime.ServerConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +40,9 @@ import java.util.function.Consumer;
 /**
  * The example server: virtual hosts served over HTTP on 127.0.0.1, each answering with the routes
  * of the modules loaded on it, and an admin API and console on a second loopback port to load,
- * unload and reload modules and to activate and deactivate hosts while it runs.
+ * unload and reload modules and to activate and deactivate hosts while it runs, and its metrics in
+ * Prometheus text ({@code GET /metrics} there): the manager's figures ({@link HostmodMetrics#bind})
+ * and the meters its modules register ({@link RequestMetricsModule}).
  *
  * <p>Each port is its own Jetty server with its own threads and {@link HttpLimits} (timeouts for a
  * request's head and body and for an idle connection, a connection limit): a client that stalls
@@ -67,6 +73,8 @@ public final class ExampleServer {
   private final Consumer<String> log;
   private final ModuleManager modules;
   private final String adminToken;
+  private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Registration metricsBinding;
   private final Gate gate = new Gate();
   private final HttpListener http;
   private final HttpListener admin;
@@ -83,6 +91,11 @@ public final class ExampleServer {
     this.adminToken = adminToken(config);
     this.modules = ModuleManager.builder().config(config).discoverCatalogs().build();
     checkModuleNames(config, modules.moduleNames());
+    // Before any host is activated: the lifecycle figures from the first load on, and the registry
+    // for a module that asks for it (RequestMetricsModule's @Load).
+    this.metricsBinding = HostmodMetrics.bind(modules, metrics);
+    modules.hook(ModuleManager.GLOBAL, RequestMetricsModule.REGISTRY, 0,
+        event -> event.data(RequestMetricsModule.RegistryRequest.class).answer(metrics));
     this.http = new HttpListener("http", port, "--port", httpLimits, gate.wrap(new HostRouter(modules, log)));
     HttpListener adminListener = null;
     try {
@@ -93,7 +106,8 @@ public final class ExampleServer {
       throw failure;
     }
     this.admin = adminListener;
-    this.adminApi = new AdminApi(modules, new ConfigReload(modules, configFile), adminToken, adminUrl().toString());
+    this.adminApi = new AdminApi(modules, new ConfigReload(modules, configFile), adminToken, adminUrl().toString(),
+        metrics::scrape);
   }
 
   /** Set once the admin port is bound (it names its own address); read only by requests after start. */
@@ -223,6 +237,7 @@ public final class ExampleServer {
         }
       }
       unloadGlobalModules();
+      metricsBinding.close();
       log.accept("stopped");
     } finally {
       stopped.countDown();
