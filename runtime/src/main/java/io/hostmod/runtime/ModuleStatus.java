@@ -10,5 +10,14 @@ import java.time.Instant;
  * @param state where it is in its lifecycle
  * @param since when it entered that state
  * @param failure for {@link ModuleState#FAILED}, what went wrong; otherwise {@code null}
+ * @param version for a module of a module jar, the version of the code its instance runs (the
+ *     jar's file name and last-modified time, {@code chat.jar@2026-05-01T10:00:00Z}); {@code null}
+ *     for a module of the class path
  */
-public record ModuleStatus(String name, ModuleKind kind, ModuleState state, Instant since, String failure) {}
+public record ModuleStatus(String name, ModuleKind kind, ModuleState state, Instant since, String failure, String version) {
+
+  /** A module of the class path (no version). */
+  public ModuleStatus(String name, ModuleKind kind, ModuleState state, Instant since, String failure) {
+    this(name, kind, state, since, failure, null);
+  }
+}
