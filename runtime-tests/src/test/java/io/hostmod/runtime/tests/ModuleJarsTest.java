@@ -267,6 +267,52 @@ class ModuleJarsTest {
   }
 
   @Test
+  void aFailedNewDependencyBringsItsDependentsBackOnTheOldCode() throws Exception {
+    start(coreV1, app);
+    manager.load(A, "badge");
+    call(on(A, "badge"), "show", "ann");
+    ClassLoader badgeBefore = on(A, "badge").getClass().getClassLoader();
+    replaceCore();
+    Journal.take();
+    Journal.failAt("greeter.load v2 a.example");
+
+    ModuleException failed = assertThrows(ModuleException.class, () -> manager.reload(A, "greeter"));
+
+    assertEquals(ModuleException.LOAD_FAILED, failed.code());
+    assertEquals(List.of("badge.save a1 a.example", "greeter.save v1 a.example", "badge.unload a1 a.example",
+        "greeter.unload v1 a.example", "greeter.new v2 a.example", "greeter.load v2 a.example",
+        "greeter.new v1 a.example", "greeter.load v1 a.example", "greeter.restore v1 a.example",
+        "badge.new a1 a.example", "badge.load a1 a.example", "badge.restore a1 a.example"), Journal.take());
+    assertSame(badgeBefore, on(A, "badge").getClass().getClassLoader());
+    assertEquals("v1 hello ann", on(A, "badge").state());
+    assertEquals("v1 hello bob", call(on(A, "badge"), "show", "bob"));
+    assertEquals(List.of("ann", "bob"), on(A, "greeter").state());
+
+    // Once fixed, the next reload moves both.
+    Journal.heal("greeter.load v2 a.example");
+    manager.reload(A, "greeter");
+    assertEquals("v2 hello cy", call(on(A, "badge"), "show", "cy"));
+  }
+
+  @Test
+  void aReloadWithoutNewCodeKeepsTheVersionAndTheOrderOfEveryReload() throws Exception {
+    start(coreV1, app);
+    manager.load(A, "badge");
+    ClassLoader loader = on(A, "greeter").getClass().getClassLoader();
+    Journal.take();
+
+    manager.reload(A, "greeter");
+
+    // As for class-path modules: each dependent saved and unloaded in turn.
+    assertEquals(List.of("badge.save a1 a.example", "badge.unload a1 a.example", "greeter.save v1 a.example",
+        "greeter.unload v1 a.example", "greeter.new v1 a.example", "greeter.load v1 a.example",
+        "greeter.restore v1 a.example", "badge.new a1 a.example", "badge.load a1 a.example",
+        "badge.restore a1 a.example"), Journal.take());
+    assertSame(loader, on(A, "greeter").getClass().getClassLoader());
+    assertEquals(v1("core.jar"), versionOn(A, "greeter"));
+  }
+
+  @Test
   void refreshAddsAndWithdrawsJars() throws Exception {
     start(coreV1);
     assertFalse(manager.moduleNames().contains("badge"));
