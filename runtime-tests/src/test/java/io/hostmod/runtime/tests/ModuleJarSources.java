@@ -179,9 +179,13 @@ final class ModuleJarSources {
             """.formatted(IMPORTS).replace("VERSION", version));
   }
 
-  /** app.jar: {@code badge}, per-host, depends on {@code greeter} of core.jar and calls it. */
+  /**
+   * app.jar: {@code badge}, per-host, depends on {@code greeter} of core.jar and calls it; {@code
+   * echo}, per-host, depends on the shared {@code relay}.
+   */
   static Map<String, String> app(String version) {
     return Map.of(
+        "app/Echo.java", echo(version),
         "app/Badge.java", """
             package app;
             %s
@@ -231,6 +235,58 @@ final class ModuleJarSources {
               @Override public Object state() { return last; }
             }
             """.formatted(IMPORTS).replace("VERSION", version));
+  }
+
+  /** app.jar's {@code echo}: per-host, depends on the shared {@code relay} of core.jar. */
+  private static String echo(String version) {
+    return """
+        package app;
+        %s
+        import core.Relay;
+
+        @Module(name = "echo", dependsOn = Relay.class)
+        public final class Echo implements JarModule {
+          private final ModuleContext context;
+          private String last = "";
+
+          public Echo(ModuleContext context) {
+            this.context = context;
+            Journal.record("echo.new VERSION " + context.host());
+          }
+
+          @Load
+          void load(ModuleContext context) {
+            context.addItem("jar-modules", this);
+          }
+
+          @Save
+          String save() {
+            Journal.record("echo.save VERSION " + context.host());
+            return last;
+          }
+
+          @Restore
+          void restore(String saved) {
+            Journal.record("echo.restore VERSION " + context.host());
+            last = saved;
+          }
+
+          @Unload
+          void unload() {
+            Journal.record("echo.unload VERSION " + context.host());
+          }
+
+          /** The version of the relay this instance runs against. */
+          public String ping(String what) {
+            last = context.module(Relay.class).version() + " " + what;
+            return last;
+          }
+
+          @Override public String name() { return "echo"; }
+          @Override public String version() { return "VERSION"; }
+          @Override public Object state() { return last; }
+        }
+        """.formatted(IMPORTS).replace("VERSION", version);
   }
 
   /** leak.jar: {@code leaky}, global, starts a thread in {@code @Load} and never stops it. */

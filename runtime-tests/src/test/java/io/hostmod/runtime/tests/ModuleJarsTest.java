@@ -227,6 +227,36 @@ class ModuleJarsTest {
   }
 
   @Test
+  void dependentsOnEveryHostFollowASharedDependencyReloadedOnStar() throws Exception {
+    start(coreV1, app);
+    manager.load(A, "echo");
+    manager.load(B, "echo");
+    assertEquals("v1 a", call(on(A, "echo"), "ping", "a"));
+    assertEquals("v1 b", call(on(B, "echo"), "ping", "b"));
+    replaceCore();
+    Journal.take();
+
+    manager.reload(ModuleManager.GLOBAL, "relay");
+
+    List<String> steps = Journal.take();
+    assertEquals(List.of("echo.save a1 a.example", "echo.save a1 b.example", "relay.save v1 *"), steps.subList(0, 3),
+        steps::toString);
+    assertEquals(List.of("relay.restore v2 *", "relay.addHost v2 a.example", "relay.addHost v2 b.example"),
+        steps.stream().filter(step -> step.startsWith("relay.restore") || step.startsWith("relay.addHost")).toList());
+    assertTrue(steps.indexOf("relay.addHost v2 b.example") < steps.indexOf("echo.new a1 a.example"), steps::toString);
+    assertEquals(List.of("echo.restore a1 a.example", "echo.restore a1 b.example"),
+        steps.stream().filter(step -> step.startsWith("echo.restore")).toList());
+    for (String host : List.of(A, B)) {
+      assertEquals(v2("core.jar"), versionOn(host, "relay"), host);
+      assertEquals(v1("app.jar"), versionOn(host, "echo"), host);
+    }
+    assertEquals("v1 a", on(A, "echo").state());
+    assertEquals("v1 b", on(B, "echo").state());
+    assertEquals("v2 c", call(on(A, "echo"), "ping", "c"));
+    assertEquals("v2 d", call(on(B, "echo"), "ping", "d"));
+  }
+
+  @Test
   void stateOfATypeOfTheOldJarCannotCrossAndNothingChanges() throws Exception {
     start(coreV1);
     manager.load(A, "notes");
