@@ -316,7 +316,7 @@ public final class ModuleException extends RuntimeException {
         host,
         "the @Save state of module '" + module + "' on host '" + host + "' holds a " + type + " of " + from
             + ", which the new code of " + to + " cannot read; save JDK types (String, numbers, lists,"
-            + " sets, maps of them) instead; the old code keeps running, nothing changed",
+            + " sets, maps of them) or records of them instead; the old code keeps running, nothing changed",
         null);
   }
 

@@ -108,10 +108,9 @@ final class ReloadOperation extends Operation {
         }
       }
       try {
-        state = Callbacks.save(root);
-        code.check(root, state);
+        state = code.carry(root, Callbacks.save(root));
         for (Map.Entry<Claim<?>, Object> saved : states.entrySet()) {
-          code.check(saved.getKey(), saved.getValue());
+          saved.setValue(code.carry(saved.getKey(), saved.getValue()));
         }
       } catch (ModuleException refused) {
         closure.releaseAll();
@@ -327,19 +326,34 @@ final class ReloadOperation extends Operation {
     }
 
     /**
-     * @throws ModuleException {@code state-incompatible} if the new code cannot read the entry's state
+     * The state to give the entry's new code: as it is if the new code sees each of its classes as
+     * the same class (JDK and class-path types), else converted through the neutral form by the
+     * codecs the processor wrote for both versions' records.
+     *
+     * @throws ModuleException {@code state-incompatible} if the new code cannot read it
      */
-    void check(Claim<?> claim, Object state) {
+    Object carry(Claim<?> claim, Object state) {
       ModuleBinding<?> to = next.get(claim.entry);
       ModuleBinding<?> from = before.get(claim.entry);
       if (to == null || to == from || state == null) {
-        return;
+        return state;
       }
       String type = ModuleJars.cannotCross(state, to);
-      if (type != null) {
-        throw ModuleException.stateIncompatible(claim.entry.host.name, claim.entry.name, type,
-            String.valueOf(ModuleJars.versionOf(from)), ModuleJars.versionOf(to));
+      if (type == null) {
+        return state;
       }
+      if (from.convertsState() && to.convertsState()) {
+        try {
+          Object neutral = from.stateToNeutral(state);
+          if (ModuleJars.cannotCross(neutral, to) == null) {
+            return to.stateFromNeutral(neutral);
+          }
+        } catch (RuntimeException unreadable) {
+          // as any state the new code cannot read, below
+        }
+      }
+      throw ModuleException.stateIncompatible(claim.entry.host.name, claim.entry.name, type,
+          String.valueOf(ModuleJars.versionOf(from)), ModuleJars.versionOf(to));
     }
 
     /** Makes the claimed entry's new instance from its planned code. */

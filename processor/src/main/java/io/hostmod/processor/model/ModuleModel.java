@@ -18,6 +18,8 @@ import java.util.List;
  * @param proxyMethods the host proxy's methods (shared modules only)
  * @param hooks the {@code @Hook} methods, in declaration order
  * @param options the {@code @Option} fields, in declaration order
+ * @param state the shape of the {@code @Save} type, if it holds records the codec can rebuild;
+ *     otherwise {@code null} (its state crosses versions as it is, or not at all)
  */
 public record ModuleModel(
     ClassName type,
@@ -35,7 +37,8 @@ public record ModuleModel(
     LifecycleCall reconfigure,
     List<ProxyMethod> proxyMethods,
     List<HookCall> hooks,
-    List<OptionField> options) {
+    List<OptionField> options,
+    StateShape state) {
 
   /** The generated host proxy: {@code Foo_HostProxy}. */
   public ClassName hostProxyType() {

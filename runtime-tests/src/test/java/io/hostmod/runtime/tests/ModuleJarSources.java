@@ -28,10 +28,83 @@ final class ModuleJarSources {
 
   /**
    * core.jar: {@code greeter} (per-host, saves a list of strings), {@code relay} (shared, saves an
-   * integer) and {@code notes} (per-host, saves a record of the jar: cannot cross versions).
+   * integer), {@code notes} (per-host, saves a class of the jar that is no record: cannot cross
+   * versions) and {@code profiles} (saves records that gain and lose components in v2).
    */
   static Map<String, String> core(String version) {
+    boolean first = version.equals("v1");
     return Map.of(
+        "core/Profile.java", first
+            ? """
+            package core;
+
+            import java.util.List;
+
+            /** v1: a name, a visit count and tags. */
+            public record Profile(String name, int visits, List<Tag> tags) {}
+            """
+            : """
+            package core;
+
+            import java.util.List;
+            import java.util.Map;
+
+            /** v2: lost visits; gained an email and tags by label. */
+            public record Profile(String name, List<Tag> tags, String email, Map<String, Tag> byLabel) {}
+            """,
+        "core/Tag.java", first
+            ? """
+            package core;
+
+            public record Tag(String label) {}
+            """
+            : """
+            package core;
+
+            /** v2: gained a weight. */
+            public record Tag(String label, int weight) {}
+            """,
+        "core/Profiles.java", """
+            package core;
+            %s
+            import java.util.Map;
+            import java.util.Set;
+
+            @Module(name = "profiles")
+            public final class Profiles implements JarModule {
+              private final ModuleContext context;
+              private Map<String, Set<Profile>> profiles = Map.of();
+
+              public Profiles(ModuleContext context) {
+                this.context = context;
+              }
+
+              @Load
+              void load(ModuleContext context) {
+                context.addItem("jar-modules", this);
+              }
+
+              @Save
+              Map<String, Set<Profile>> save() {
+                Journal.record("profiles.save VERSION " + context.host());
+                return profiles;
+              }
+
+              @Restore
+              void restore(Map<String, Set<Profile>> saved) {
+                Journal.record("profiles.restore VERSION " + context.host());
+                profiles = saved;
+              }
+
+              public void set(Map<String, Set<Profile>> profiles) {
+                this.profiles = profiles;
+              }
+
+              @Override public String name() { return "profiles"; }
+              @Override public String version() { return "VERSION"; }
+              @Override public Object state() { return String.valueOf(profiles); }
+            }
+            """.formatted(IMPORTS).replace("VERSION", version),
         "core/Greeter.java", """
             package core;
             %s
@@ -134,8 +207,21 @@ final class ModuleJarSources {
         "core/Note.java", """
             package core;
 
-            /** State of a type of the jar: a new version has its own class of that name. */
-            public record Note(String text) {}
+            /**
+             * State of a class of the jar, not a record: a new version has its own class of that
+             * name, which no codec converts to.
+             */
+            public final class Note {
+              private final String text;
+
+              public Note(String text) {
+                this.text = text;
+              }
+
+              public String text() {
+                return text;
+              }
+            }
             """,
         "core/Notes.java", """
             package core;

@@ -130,7 +130,7 @@ class ModuleJarsTest {
   @Test
   void classPathModulesAndModuleJarsLoadSideBySide() throws Exception {
     start(coreV1);
-    assertTrue(manager.moduleNames().containsAll(Set.of("greeter", "relay", "notes", "roster")));
+    assertTrue(manager.moduleNames().containsAll(Set.of("greeter", "relay", "notes", "profiles", "roster")));
     manager.load(A, "greeter");
     manager.load(A, "roster");
     assertEquals(v1("core.jar"), versionOn(A, "greeter"));
@@ -273,6 +273,31 @@ class ModuleJarsTest {
     assertSame(before, on(A, "notes"));
     assertTrue(manager.isLoaded(A, "notes"));
     assertEquals(v1("core.jar"), versionOn(A, "notes"));
+  }
+
+  @Test
+  void recordsThatGainedAndLostComponentsCrossThroughTheirGeneratedCodecs() throws Exception {
+    start(coreV1);
+    manager.load(A, "profiles");
+    JarModule profiles = on(A, "profiles");
+    ClassLoader v1 = profiles.getClass().getClassLoader();
+    Class<?> profile = v1.loadClass("core.Profile");
+    Class<?> tag = v1.loadClass("core.Tag");
+    Object red = tag.getConstructor(String.class).newInstance("red");
+    Object ann = profile.getConstructor(String.class, int.class, List.class).newInstance("ann", 3, List.of(red));
+    profiles.getClass().getMethod("set", java.util.Map.class)
+        .invoke(profiles, java.util.Map.of("team", java.util.Set.of(ann)));
+    assertEquals("{team=[Profile[name=ann, visits=3, tags=[Tag[label=red]]]]}", profiles.state());
+    replaceCore();
+    Journal.take();
+
+    manager.reload(A, "profiles");
+
+    assertEquals(List.of("profiles.save v1 a.example", "profiles.restore v2 a.example"), Journal.take());
+    // visits dropped; tags kept with the new weight empty (0); email empty; byLabel an empty map.
+    assertEquals("v2", on(A, "profiles").version());
+    assertEquals("{team=[Profile[name=ann, tags=[Tag[label=red, weight=0]], email=, byLabel={}]]}",
+        on(A, "profiles").state());
   }
 
   @Test
