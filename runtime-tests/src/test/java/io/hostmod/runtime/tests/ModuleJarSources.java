@@ -241,7 +241,9 @@ final class ModuleJarSources {
                 context.addItem("jar-modules", this);
               }
 
+              // On purpose: the reload refuses it; the processor says so at compile time.
               @Save
+              @SuppressWarnings("HostmodStateCannotCross")
               Note save() {
                 Journal.record("notes.save VERSION " + context.host());
                 return note;
