@@ -89,11 +89,11 @@ public final class HostmodProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment environment) {
     super.init(environment);
     modules = new ModuleElements(environment.getElementUtils(), environment.getTypeUtils());
-    validator = new ModuleValidator(modules);
+    trees = SourceTrees.of(environment);
+    validator = new ModuleValidator(modules, trees::inCompilation);
     setValidator = new ModuleSetValidator(modules);
     reader = new ModuleReader(modules);
     reporter = new Reporter(environment.getMessager());
-    trees = SourceTrees.of(environment);
     output = new Output(environment.getFiler(), environment.getElementUtils());
     previous = new PreviousOutput(environment.getFiler(), environment.getElementUtils());
     catalogs =

@@ -25,6 +25,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ModuleElement;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
@@ -56,6 +57,11 @@ final class SourceTrees {
     } catch (IllegalArgumentException | LinkageError notJavac) {
       return new SourceTrees(null);
     }
+  }
+
+  /** Whether the type is declared in a source file of this compilation; {@code false} if unknown. */
+  boolean inCompilation(TypeElement type) {
+    return trees != null && trees.getPath(type) != null;
   }
 
   /** The annotation value as written in source, or {@code null} if unknown. */

@@ -59,6 +59,45 @@ class SaveRestoreErrorsTest extends BothCompilers {
   }
 
   @Test
+  @JavacOnly("whether a type is declared in this compilation is found through javac's tree API")
+  void stateOfAClassOfThisCompilationThatIsNoRecordIsWarnedAbout() {
+    Source source = module("MucModule", "@Module", """
+        public static final class Rooms {}
+
+        public record Occupant(String nick, List<Rooms> rooms) {}
+
+        @Save
+        Map<String, Occupant> save() { return Map.of(); }
+
+        @Restore
+        void restore(Map<String, Occupant> state) {}
+        """);
+
+    assertOnlyWarning(
+        compile(source),
+        source.at("Map<String, Occupant> save()", "save"),
+        "[HostmodStateCannotCross] @Save method save() returns Map<String, MucModule.Occupant>, which holds"
+            + " Rooms, a type of this compilation that is not a record; a module jar's new code cannot"
+            + " read it (state-incompatible on reload); make Rooms a record (of JDK types, records,"
+            + " lists, sets or maps of them), or save JDK types");
+  }
+
+  @Test
+  void recordsOfThisCompilationCompileWithoutWarnings() {
+    Source source = module("MucModule", "@Module", """
+        public record Occupant(String nick, int joins, java.util.Set<String> rooms, Map<String, Occupant> peers) {}
+
+        @Save
+        List<Occupant> save() { return List.of(); }
+
+        @Restore
+        void restore(List<Occupant> state) {}
+        """);
+
+    assertSucceededWithoutWarnings(compile(source));
+  }
+
+  @Test
   void mismatchedTypeArguments() {
     Source source = module("MucModule", "@Module", """
         @Save

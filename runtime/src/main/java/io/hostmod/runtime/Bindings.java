@@ -105,9 +105,15 @@ final class Bindings {
     return found;
   }
 
-  /** Whether the binding is installed and no uninstall is deciding about it. */
+  /**
+   * Whether the binding is installed and no uninstall is deciding about it. A module jar's module
+   * counts as installed while any version of it is: a load runs the current version anyway.
+   */
   boolean isCurrent(ModuleBinding<?> binding) {
-    return byName.get(binding.name()) == binding && !withdrawing.contains(binding.name());
+    ModuleBinding<?> installed = byName.get(binding.name());
+    boolean same = installed == binding
+        || (installed != null && ModuleJars.loaderOf(binding) != null && ModuleJars.loaderOf(installed) != null);
+    return same && !withdrawing.contains(binding.name());
   }
 
   boolean isWithdrawing(String name) {

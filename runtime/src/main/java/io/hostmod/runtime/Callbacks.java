@@ -5,6 +5,8 @@ import io.hostmod.runtime.spi.ModuleBinding;
 import io.hostmod.runtime.spi.ModuleHook;
 import io.hostmod.runtime.spi.ModuleTimer;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Every call into module code that a lifecycle operation makes, each for an entry whose claim the
@@ -25,22 +27,64 @@ final class Callbacks {
    */
   static <M> void create(Claim<M> claim) {
     ModuleEntry<M> entry = claim.entry;
+    ModuleJars jars = entry.host.server.jars;
+    ModuleBinding<?> code = null;
+    if (jars != null) {
+      // A module jar's module runs the jar's current version, linked to the versions its
+      // dependencies run here.
+      List<ModuleBinding<?>> dependencies = new ArrayList<>();
+      entry.dependencies(claim).forEach(dependency -> dependencies.add(dependency.binding));
+      code = jars.resolve(entry.name, entry.binding, dependencies);
+    }
+    if (code == null) {
+      instantiate(claim);
+      return;
+    }
+    try {
+      entry.useBinding(claim, code);
+      instantiate(claim);
+    } finally {
+      jars.release(code);
+    }
+  }
+
+  /** {@link #create} from the entry's binding as it is (a reload has chosen it). */
+  static <M> void instantiate(Claim<M> claim) {
+    ModuleEntry<M> entry = claim.entry;
     ModuleBinding<M> binding = entry.binding;
     Context context = new Context(entry);
     M module;
-    try {
-      module = binding.create(context);
-    } catch (Throwable failure) {
-      throw failed(claim, context, "the constructor", failure);
+    // A module jar's code runs with its class loader as context loader, as Tomcat does for a web
+    // application: threads it starts inherit it, which tells whose they are if they outlive it.
+    ClassLoader loader = ModuleJars.loaderOf(binding);
+    Thread thread = Thread.currentThread();
+    ClassLoader before = loader == null ? null : thread.getContextClassLoader();
+    if (loader != null) {
+      thread.setContextClassLoader(loader);
     }
     try {
-      binding.load(module, context);
-    } catch (Throwable failure) {
-      // It never finished loading, so its @Unload is not called.
-      throw failed(claim, context, "@Load", failure);
+      try {
+        module = binding.create(context);
+      } catch (Throwable failure) {
+        throw failed(claim, context, "the constructor", failure);
+      }
+      try {
+        binding.load(module, context);
+      } catch (Throwable failure) {
+        // It never finished loading, so its @Unload is not called.
+        throw failed(claim, context, "@Load", failure);
+      }
+    } finally {
+      if (loader != null) {
+        thread.setContextClassLoader(before);
+      }
     }
     context.bind(module);
     entry.setContext(claim, context);
+    ModuleJars jars = entry.host.server.jars;
+    if (jars != null && loader != null) {
+      jars.instanceMade(binding);
+    }
     if (entry.kind != ModuleKind.SHARED) {
       registerHooks(claim, context);
     }
@@ -50,6 +94,11 @@ final class Callbacks {
   /** Calls {@code @AddHost} of the global instance for the claimed host part, then registers its hooks. */
   static <M> void addHost(Claim<M> hostPart, M module) {
     ModuleEntry<M> entry = hostPart.entry;
+    ModuleBinding<M> code = entry.global().binding;
+    if (entry.binding != code) {
+      // The global instance's version: a host part runs the code of the instance it is part of.
+      entry.useBinding(hostPart, code);
+    }
     Context context = new Context(entry);
     try {
       entry.binding.addHost(module, context);
@@ -133,6 +182,11 @@ final class Callbacks {
     // Closed first: from now on the instance cannot add what the release below would miss.
     context.close();
     entry.releaseRegistrations(claim);
+    ModuleJars jars = entry.host.server.jars;
+    if (jars != null && !entry.isHostPart()) {
+      // Its version's last instance gone, the version's class loader is closed.
+      jars.instanceGone(entry.binding);
+    }
   }
 
   /**

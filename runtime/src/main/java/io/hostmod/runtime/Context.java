@@ -220,7 +220,7 @@ final class Context implements HostContext {
 
   @Override
   public <T> T module(Class<T> moduleType) {
-    ModuleBinding<T> binding = entry.host.server.bindings().ofType(moduleType);
+    ModuleBinding<T> binding = entry.host.server.bindingOfType(moduleType);
     ModuleEntry<?> found = entry.host.server.loadedEntry(entry.host, binding);
     if (found == null) {
       throw ModuleException.notLoaded(entry.host.server.homeOf(entry.host, binding).name, binding.name());

@@ -46,7 +46,12 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
   }
 
   final Host host;
-  final ModuleBinding<M> binding;
+  /**
+   * The binding (the code, for a module jar: its version) that made the current instance, or that
+   * the next one is made from. A reload onto a module jar's new code replaces it (see {@link
+   * #useBinding}); written by the claim's holder only.
+   */
+  volatile ModuleBinding<M> binding;
   /** The binding's name and kind, read once: reached through an interface on every call otherwise. */
   final String name;
   final ModuleKind kind;
@@ -379,6 +384,22 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
   void drop(Claim<M> held) {
     requireHeld(held);
     loaded = false;
+  }
+
+  /**
+   * Makes the claimed entry's next instance from another binding of its module: a module jar's
+   * other version (same name and kind), or for a host part, its global entry's.
+   */
+  @SuppressWarnings("unchecked") // the same module, in another class loader: M is erased
+  void useBinding(Claim<M> held, ModuleBinding<?> next) {
+    requireHeld(held);
+    binding = (ModuleBinding<M>) next;
+  }
+
+  /** The entries the claimed entry is linked to as a dependent (for a reload's plan). */
+  List<ModuleEntry<?>> dependencies(Claim<M> held) {
+    requireHeld(held);
+    return dependencies == null ? List.of() : List.copyOf(dependencies);
   }
 
   /** Sets the instance (through its context) of the claimed entry; {@code null}: none. */

@@ -66,6 +66,19 @@ public final class ModuleException extends RuntimeException {
    */
   public static final String RECONFIGURE_FAILED = "reconfigure-failed";
 
+  /**
+   * A jar of the module directory cannot be used: it cannot be read (or was still being written),
+   * has no module catalog of its own, or a new version of a module changed what a loaded instance
+   * relies on (its kind or dependencies). The message names the jar and says what to do; nothing
+   * changed.
+   */
+  public static final String BAD_MODULE_JAR = "bad-module-jar";
+  /**
+   * A reload onto a module jar's new code was refused because the module's {@code @Save} state
+   * holds a type of the old jar, which the new code cannot read; the old code keeps running.
+   */
+  public static final String STATE_INCOMPATIBLE = "state-incompatible";
+
   private final String code;
   private final String module;
   private final String host;
@@ -251,6 +264,71 @@ public final class ModuleException extends RuntimeException {
             + " manager); waiting would deadlock, so this call gives up: do that work after the"
             + " lifecycle method returns, or retry",
         null);
+  }
+
+  static ModuleException badModuleJar(String jar, String module, String problem, String todo, Throwable cause) {
+    return new ModuleException(
+        BAD_MODULE_JAR,
+        module,
+        null,
+        "module jar " + jar + (module != null ? " (module '" + module + "')" : "") + " cannot be used: " + problem
+            + "; " + todo + "; nothing changed",
+        cause);
+  }
+
+  static ModuleException duplicateModuleJar(String module, String jar, String other) {
+    return new ModuleException(
+        DUPLICATE_MODULE,
+        module,
+        null,
+        "module name '" + module + "' of module jar " + jar + " is also in " + other
+            + "; rename one of the modules with @Module(name = ...) or take the jar out of the module"
+            + " directory, then refresh; nothing changed",
+        null);
+  }
+
+  static ModuleException jarRemoved(String module, String jar) {
+    return new ModuleException(
+        MODULE_NOT_FOUND,
+        module,
+        null,
+        "module '" + module + "' came from module jar " + jar + ", which is no longer in the module"
+            + " directory, so it cannot be loaded again; its loaded instances keep running: unload them,"
+            + " or put the jar back and refresh",
+        null);
+  }
+
+  static ModuleException versionChanged(String module, String host, String jar, String what) {
+    return new ModuleException(
+        BAD_MODULE_JAR,
+        module,
+        host,
+        "module jar " + jar + " changed the " + what + " of module '" + module + "', which its loaded"
+            + " instance on host '" + host + "' relies on; unload it and load it again to run the new"
+            + " code; the old code keeps running",
+        null);
+  }
+
+  static ModuleException stateIncompatible(String host, String module, String type, String from, String to) {
+    return new ModuleException(
+        STATE_INCOMPATIBLE,
+        module,
+        host,
+        "the @Save state of module '" + module + "' on host '" + host + "' holds a " + type + " of " + from
+            + ", which the new code of " + to + " cannot read; save JDK types (String, numbers, lists,"
+            + " sets, maps of them) or records of them instead; the old code keeps running, nothing changed",
+        null);
+  }
+
+  static ModuleException newVersionFailed(String host, String module, String to, String from, Throwable cause) {
+    return new ModuleException(
+        LOAD_FAILED,
+        module,
+        host,
+        "the new code of module '" + module + "' (" + to + ") failed to load on host '" + host + "': " + cause
+            + "; the old code (" + from + ") keeps running with its state; fix the module, rebuild the jar,"
+            + " refresh and reload",
+        cause);
   }
 
   static ModuleException duplicateModule(String module, String firstCatalog, String secondCatalog) {

@@ -201,7 +201,10 @@ public final class ModuleManager {
    *     module-not-loaded}
    */
   public void unload(String host, String name) {
-    server.bindings().named(requireName(name, "module name"));
+    if (!server.bindings().names().contains(requireName(name, "module name")) && !isLoaded(host, name)) {
+      // A module jar's module withdrawn by refreshModules can still be unloaded where it is loaded.
+      server.bindings().named(name);
+    }
     new UnloadOperation(server).run(table.active(requireName(host, "host"), name), name);
   }
 
@@ -213,6 +216,13 @@ public final class ModuleManager {
    * added again (its dependents keep running); on {@code "*"}, its global instance is replaced and
    * every host part attached to the new one. Fires {@code module-reloaded} for the module, each
    * host part attached again and each dependent that came back.
+   *
+   * <p>A module of a module jar ({@link Builder#moduleDirectory}) whose jar changed since its code
+   * was loaded runs the new version's code from this reload on, here (on {@code "*"}, for every
+   * host part); its dependents come back on code linked to that version. Every state is saved and
+   * checked first: one holding a class of the old jar is {@code state-incompatible} and nothing
+   * changes; a new version whose constructor or {@code @Load} throws is {@code load-failed} with
+   * the old code made again, with its state ({@code docs/module-jars.md}).
    *
    * @throws ModuleException {@code module-not-loaded}; {@code save-state-failed} (the old instance
    *     stays loaded, its dependents come back); {@code load-failed} (the module is no longer
@@ -303,9 +313,12 @@ public final class ModuleManager {
       for (ModuleEntry<?> entry : host.entries()) {
         Context context = entry.context();
         modules.put(entry.name, new ModuleStatus(entry.name, entry.kind, entry.publicState(),
-            Instant.ofEpochMilli(entry.since()), null, context == null ? null : context.health()));
+            Instant.ofEpochMilli(entry.since()), null, context == null ? null : context.health(),
+            ModuleJars.versionOf(entry.binding)));
       }
-      hosts.add(new HostStatus(name, List.copyOf(modules.values())));
+      ModuleJars jars = server.jars;
+      List<String> held = jars != null && name.equals(GLOBAL) ? jars.held() : List.of();
+      hosts.add(new HostStatus(name, List.copyOf(modules.values()), held));
     }
     return hosts;
   }
@@ -357,7 +370,7 @@ public final class ModuleManager {
    *     unknown-host}; {@code module-not-loaded}
    */
   public <M> M instance(String host, Class<M> moduleType) {
-    ModuleBinding<M> binding = server.bindings().ofType(moduleType);
+    ModuleBinding<M> binding = server.bindingOfType(moduleType);
     return moduleType.cast(loadedEntry(host, binding.name()).part().module());
   }
 
@@ -375,12 +388,39 @@ public final class ModuleManager {
 
   /** The proxy of a shared module on a host: for the manager and for module contexts. */
   static HostProxy<?> hostProxy(Server server, Host host, Class<?> proxyType) {
-    ModuleBinding<?> binding = server.bindings().ofProxyType(proxyType);
+    ModuleBinding<?> binding = server.bindingOfProxyType(proxyType);
     ModuleEntry<?> entry = host.entry(binding.name());
     if (entry == null || !entry.isLoaded()) {
       throw ModuleException.notLoaded(host.name, binding.name());
     }
     return newHostProxy(entry);
+  }
+
+  /**
+   * Reads the module directory ({@link Builder#moduleDirectory}) again, as an operator does after
+   * putting jars in it, replacing or deleting them:
+   * <ul>
+   *   <li>the modules of a new jar can be loaded from now on;
+   *   <li>the modules of a removed jar can no longer be loaded (nor reloaded); where they are loaded
+   *       they keep running, on the old code, until unloaded;
+   *   <li>a changed jar's code is what the next load or reload of its modules runs; instances
+   *       loaded keep running the code they were made from until then. A jar whose modules depend
+   *       on a changed jar is linked to its new version for their next load or reload too.
+   * </ul>
+   * A jar is read from a private copy, so it can be replaced or deleted at any time.
+   *
+   * @return the file names of the jars added, changed and removed (three lists, in that order)
+   * @throws ModuleException {@code bad-module-jar} (a jar that cannot be read, is still being
+   *     written, or has no catalog), {@code duplicate-module} (a module name two jars, or a jar and
+   *     the class path, have), {@code dependency-cycle}: each naming the jar; nothing changes then;
+   *     {@code insufficient-parameters} if the manager has no module directory
+   */
+  public List<List<String>> refreshModules() {
+    ModuleJars jars = server.jars;
+    if (jars == null) {
+      throw ModuleException.insufficientParameters("module directory (ModuleManager.builder().moduleDirectory(dir))");
+    }
+    return jars.refresh();
   }
 
   /**
@@ -441,6 +481,7 @@ public final class ModuleManager {
     private ServerConfig config = ServerConfig.empty();
     private TimeSource clock = TimeSource.system();
     private int timerThreads = DEFAULT_TIMER_THREADS;
+    private java.nio.file.Path moduleDirectory;
 
     private Builder() {}
 
@@ -468,6 +509,22 @@ public final class ModuleManager {
         throw new IllegalArgumentException("timer threads must be positive: " + threads);
       }
       this.timerThreads = threads;
+      return this;
+    }
+
+    /**
+     * A directory of module jars: every {@code *.jar} in it is a jar of {@code @Module} classes
+     * compiled with the hostmod processor, read (from a private copy) in a class loader of its own
+     * whose parent is the class loader that loaded hostmod's runtime, and whose catalog the {@code
+     * ServiceLoader} finds in the jar's {@code META-INF/services}. Its modules are installed beside
+     * those of the catalogs; {@link ModuleManager#refreshModules()} reads the directory again, and
+     * {@link ModuleManager#reload} runs a changed jar's new code (docs/module-jars.md).
+     */
+    public Builder moduleDirectory(java.nio.file.Path directory) {
+      if (directory == null) {
+        throw new NullPointerException("directory");
+      }
+      this.moduleDirectory = directory;
       return this;
     }
 
@@ -527,8 +584,15 @@ public final class ModuleManager {
       }
       Modules modules = new Modules();
       distinct.forEach(modules::install);
+      ModuleJars jars = null;
+      if (moduleDirectory != null) {
+        jars = new ModuleJars(moduleDirectory, modules, ModuleManager.class.getClassLoader());
+        jars.refresh();
+      }
       alwaysLoaded.forEach(modules.current()::named);
-      return new ModuleManager(new Server(modules, config, alwaysLoaded, new Timers(clock, timerThreads)));
+      Server server = new Server(modules, config, alwaysLoaded, new Timers(clock, timerThreads));
+      server.jars = jars;
+      return new ModuleManager(server);
     }
   }
 }

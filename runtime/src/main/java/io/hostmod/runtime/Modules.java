@@ -27,6 +27,16 @@ final class Modules {
   }
 
   /**
+   * Withdraws modules whatever is loaded (a module jar taken out of the module directory, or
+   * replaced: its loaded instances keep running) and adds catalogs (the new or changed jars').
+   *
+   * @throws ModuleException {@code duplicate-module}, {@code dependency-cycle}; nothing changes
+   */
+  synchronized void replace(Set<String> withdrawn, java.util.List<ModuleCatalog> added) {
+    current = current.without(withdrawn).with(added);
+  }
+
+  /**
    * Removes a catalog's modules if none of them is loaded (or being loaded) on any host. Loads of
    * them that start meanwhile wait for the decision: it is taken at one instant.
    *

@@ -1,5 +1,6 @@
 package io.hostmod.runtime;
 
+import io.hostmod.runtime.spi.ModuleBinding;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -93,43 +94,79 @@ final class ReloadOperation extends Operation {
     setAside.removeAll(hostParts);
     List<Claim<?>> bringUpOrder = new ArrayList<>(closure.bringUpOrder());
     bringUpOrder.removeAll(hostParts);
-    Map<Claim<?>, Object> states = new IdentityHashMap<>();
-    for (Claim<?> dependent : setAside) {
-      if (!dependent.entry.isHostPart()) {
-        states.put(dependent, Callbacks.saveSetAside(dependent));
-      }
-      Callbacks.unload(dependent);
-    }
-    Object state;
+    Code code = Code.plan(server.jars, root, bringUpOrder, closure);
     try {
-      state = Callbacks.save(root);
-    } catch (ModuleException aborted) {
-      // The old instance stays, with its host parts; the dependents come back with their state.
-      ModuleException notBack = bringBack(bringUpOrder, states);
-      hostParts.forEach(ReloadOperation::release);
-      release(root);
-      if (notBack != null) {
-        aborted.addSuppressed(notBack);
+      replace(closure, root, hostParts, setAside, bringUpOrder, code);
+    } finally {
+      code.release();
+    }
+  }
+
+  private void replace(Closure closure, Claim<?> root, List<Claim<?>> hostParts, List<Claim<?>> setAside,
+      List<Claim<?>> bringUpOrder, Code code) {
+    Map<Claim<?>, Object> states = new IdentityHashMap<>();
+    Object state = null;
+    if (code.crosses()) {
+      // Onto a module jar's new code: every state is saved and checked before anything is unloaded,
+      // so a state the new code cannot read changes nothing.
+      for (Claim<?> dependent : setAside) {
+        if (!dependent.entry.isHostPart()) {
+          states.put(dependent, Callbacks.saveSetAside(dependent));
+        }
       }
-      throw aborted;
+      try {
+        state = code.carry(root, Callbacks.save(root));
+        for (Map.Entry<Claim<?>, Object> saved : states.entrySet()) {
+          saved.setValue(code.carry(saved.getKey(), saved.getValue()));
+        }
+      } catch (ModuleException refused) {
+        closure.releaseAll();
+        throw refused;
+      }
+      for (Claim<?> dependent : setAside) {
+        Callbacks.unload(dependent);
+      }
+    } else {
+      for (Claim<?> dependent : setAside) {
+        if (!dependent.entry.isHostPart()) {
+          states.put(dependent, Callbacks.saveSetAside(dependent));
+        }
+        Callbacks.unload(dependent);
+      }
+      try {
+        state = Callbacks.save(root);
+      } catch (ModuleException aborted) {
+        // The old instance stays, with its host parts; the dependents come back with their state.
+        ModuleException notBack = bringBack(bringUpOrder, states, code);
+        hostParts.forEach(ReloadOperation::release);
+        release(root);
+        if (notBack != null) {
+          aborted.addSuppressed(notBack);
+        }
+        throw aborted;
+      }
     }
     hostParts.forEach(Callbacks::unload);
     Callbacks.unload(root);
+    ModuleException rolledBack = null;
     try {
-      Callbacks.create(root);
+      code.create(root);
     } catch (RuntimeException | Error failure) {
-      lose(root, closure, failure);
-      throw failure;
+      rolledBack = code.crosses() ? code.rollBack(root, failure) : null;
+      if (rolledBack == null) {
+        lose(root, closure, failure);
+        throw failure;
+      }
     }
     Callbacks.restore(root, state);
     ModuleException refused = null;
     for (Claim<?> hostPart : hostParts) {
       refused = collect(refused, attachAgain(hostPart));
     }
-    ModuleException notBack = bringBack(bringUpOrder, states);
+    ModuleException notBack = bringBack(bringUpOrder, states, code);
     // Last: an operation on it waits until what depends on it is back.
     settle(root, Event.MODULE_RELOADED);
-    ModuleException failed = collect(refused, notBack);
+    ModuleException failed = collect(rolledBack, collect(refused, notBack));
     if (failed != null) {
       // The new instance is loaded; this reports the host parts and dependents that did not come back.
       throw failed;
@@ -157,7 +194,7 @@ final class ReloadOperation extends Operation {
    *
    * @return the failures of those that did not come back, or {@code null}
    */
-  private ModuleException bringBack(List<Claim<?>> bringUpOrder, Map<Claim<?>, Object> states) {
+  private ModuleException bringBack(List<Claim<?>> bringUpOrder, Map<Claim<?>, Object> states, Code code) {
     ModuleException notBack = null;
     for (Claim<?> dependent : bringUpOrder) {
       if (dependent.entry.lostDependency() != null) {
@@ -165,16 +202,16 @@ final class ReloadOperation extends Operation {
       } else if (dependent.entry.isHostPart()) {
         notBack = collect(notBack, attachAgain(dependent));
       } else {
-        notBack = collect(notBack, createAgain(dependent, states.get(dependent)));
+        notBack = collect(notBack, createAgain(dependent, states.get(dependent), code));
       }
     }
     return notBack;
   }
 
-  private <M> ModuleException createAgain(Claim<M> dependent, Object state) {
+  private <M> ModuleException createAgain(Claim<M> dependent, Object state, Code code) {
     ModuleEntry<M> entry = dependent.entry;
     try {
-      Callbacks.create(dependent);
+      code.create(dependent);
     } catch (ModuleException failure) {
       entry.host.failed(entry.binding, failure);
       gone(dependent);
@@ -209,5 +246,167 @@ final class ReloadOperation extends Operation {
 
   private static <M> void release(Claim<M> claim) {
     claim.entry.release(claim);
+  }
+
+  /**
+   * The code each entry a reload re-creates runs. Without a module directory: the binding it has.
+   * With one: for a module jar's module, the jar's current version, linked to the versions its
+   * dependencies will run (those of the closure: their new ones), decided and held (with the old
+   * versions, for a roll-back) before any module code runs, and released when the reload is over.
+   */
+  static final class Code {
+
+    private static final Code SAME = new Code(null);
+
+    private final ModuleJars jars;
+    private final Map<ModuleEntry<?>, ModuleBinding<?>> next = new IdentityHashMap<>();
+    private final Map<ModuleEntry<?>, ModuleBinding<?>> before = new IdentityHashMap<>();
+    private final List<ModuleBinding<?>> held = new ArrayList<>();
+    private boolean crosses;
+
+    private Code(ModuleJars jars) {
+      this.jars = jars;
+    }
+
+    /**
+     * Plans the root, then the dependents in bring-up order (a host part runs its global entry's).
+     *
+     * @throws ModuleException {@code module-not-found} (a jar taken out of the directory), {@code
+     *     bad-module-jar} (a new version changed the kind or dependencies): every claim released
+     */
+    static Code plan(ModuleJars jars, Claim<?> root, List<Claim<?>> bringUpOrder, Closure closure) {
+      if (jars == null) {
+        return SAME;
+      }
+      Code code = new Code(jars);
+      try {
+        code.add(root);
+        for (Claim<?> dependent : bringUpOrder) {
+          if (!dependent.entry.isHostPart()) {
+            code.add(dependent);
+          }
+        }
+      } catch (RuntimeException | Error refused) {
+        code.release();
+        closure.releaseAll();
+        throw refused;
+      }
+      return code;
+    }
+
+    private <M> void add(Claim<M> claim) {
+      ModuleEntry<M> entry = claim.entry;
+      List<ModuleBinding<?>> dependencies = new ArrayList<>();
+      for (ModuleEntry<?> dependency : entry.dependencies(claim)) {
+        ModuleBinding<?> planned = next.get(dependency);
+        if (planned == null && dependency.global() != null) {
+          planned = next.get(dependency.global());
+        }
+        dependencies.add(planned != null ? planned : dependency.binding);
+      }
+      ModuleBinding<M> old = entry.binding;
+      ModuleBinding<?> chosen = jars.resolve(entry.name, old, dependencies);
+      before.put(entry, old);
+      if (chosen == null) {
+        next.put(entry, old);
+        return;
+      }
+      held.add(chosen);
+      jars.retain(old);
+      held.add(old);
+      next.put(entry, chosen);
+      if (chosen != old) {
+        String jar = ModuleJars.versionOf(chosen);
+        if (chosen.kind() != old.kind()) {
+          throw ModuleException.versionChanged(entry.name, entry.host.name, jar, "kind");
+        }
+        if (!chosen.dependencies().equals(old.dependencies())) {
+          throw ModuleException.versionChanged(entry.name, entry.host.name, jar, "dependencies");
+        }
+        crosses = true;
+      }
+    }
+
+    /** Whether an entry moves to other code (a module jar's new version, or one linked anew). */
+    boolean crosses() {
+      return crosses;
+    }
+
+    /**
+     * The state to give the entry's new code: as it is if the new code sees each of its classes as
+     * the same class (JDK and class-path types), else converted through the neutral form by the
+     * codecs the processor wrote for both versions' records.
+     *
+     * @throws ModuleException {@code state-incompatible} if the new code cannot read it
+     */
+    Object carry(Claim<?> claim, Object state) {
+      ModuleBinding<?> to = next.get(claim.entry);
+      ModuleBinding<?> from = before.get(claim.entry);
+      if (to == null || to == from || state == null) {
+        return state;
+      }
+      String type = ModuleJars.cannotCross(state, to);
+      if (type == null) {
+        return state;
+      }
+      if (from.convertsState() && to.convertsState()) {
+        try {
+          Object neutral = from.stateToNeutral(state);
+          if (ModuleJars.cannotCross(neutral, to) == null) {
+            return to.stateFromNeutral(neutral);
+          }
+        } catch (RuntimeException unreadable) {
+          // as any state the new code cannot read, below
+        }
+      }
+      throw ModuleException.stateIncompatible(claim.entry.host.name, claim.entry.name, type,
+          String.valueOf(ModuleJars.versionOf(from)), ModuleJars.versionOf(to));
+    }
+
+    /** Makes the claimed entry's new instance from its planned code. */
+    <M> void create(Claim<M> claim) {
+      if (jars == null) {
+        Callbacks.create(claim);
+        return;
+      }
+      ModuleBinding<?> to = next.get(claim.entry);
+      if (to != null && to != claim.entry.binding) {
+        claim.entry.useBinding(claim, to);
+      }
+      Callbacks.instantiate(claim);
+    }
+
+    /**
+     * The root's new code failed to load: makes it again from its old code (its state is restored
+     * by the caller), and plans the old code for the dependents too.
+     *
+     * @return the failure to report once the reload is over, or {@code null} if the root's code
+     *     did not change or its old code failed too (then the module is lost, as any failed reload)
+     */
+    <M> ModuleException rollBack(Claim<M> root, Throwable failure) {
+      ModuleBinding<?> from = before.get(root.entry);
+      ModuleBinding<?> to = next.get(root.entry);
+      if (from == null || from == to) {
+        return null;
+      }
+      next.putAll(before);
+      root.entry.useBinding(root, from);
+      try {
+        Callbacks.instantiate(root);
+      } catch (RuntimeException | Error again) {
+        failure.addSuppressed(again);
+        return null;
+      }
+      return ModuleException.newVersionFailed(root.entry.host.name, root.entry.name,
+          ModuleJars.versionOf(to), ModuleJars.versionOf(from), failure);
+    }
+
+    /** Ends the holds of the plan: a version no instance runs any more is closed. */
+    void release() {
+      if (jars != null) {
+        held.forEach(jars::release);
+        held.clear();
+      }
+    }
   }
 }

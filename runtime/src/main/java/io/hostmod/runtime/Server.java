@@ -15,6 +15,8 @@ final class Server {
   final Modules modules;
   final List<String> alwaysLoaded;
   final HostTable table;
+  /** The module directory's jars, or {@code null} without one; set once, before the manager is used. */
+  ModuleJars jars;
   /** Who waits for whom among this manager's threads, to refuse a wait that would deadlock. */
   final WaitGraph waits = new WaitGraph();
   /** The one scheduler of the modules' timers, with the manager's time source. */
@@ -41,6 +43,29 @@ final class Server {
 
   Bindings bindings() {
     return modules.current();
+  }
+
+  /** The binding of a module class: an installed one, or one of a module jar's other versions. */
+  @SuppressWarnings("unchecked") // a module class's binding is a binding of that class
+  <M> ModuleBinding<M> bindingOfType(Class<M> moduleType) {
+    return (ModuleBinding<M>) installedOrJar(moduleType, false);
+  }
+
+  /** The binding of a host proxy class: an installed one, or one of a module jar's other versions. */
+  ModuleBinding<?> bindingOfProxyType(Class<?> proxyType) {
+    return installedOrJar(proxyType, true);
+  }
+
+  private ModuleBinding<?> installedOrJar(Class<?> type, boolean proxy) {
+    try {
+      return proxy ? bindings().ofProxyType(type) : bindings().ofType(type);
+    } catch (ModuleException notInstalled) {
+      ModuleJars from = jars;
+      if (from == null || type == null) {
+        throw notInstalled;
+      }
+      return from.ofType(type, proxy).orElseThrow(() -> notInstalled);
+    }
   }
 
   /** The module's slot in every host's table, or -1 for a name never installed. */

@@ -19,6 +19,8 @@ import java.util.List;
  * @param hooks the {@code @Hook} methods, in declaration order
  * @param timers the {@code @Every} methods, in declaration order
  * @param options the {@code @Option} fields, in declaration order
+ * @param state the shape of the {@code @Save} type, if it holds records the codec can rebuild;
+ *     otherwise {@code null} (its state crosses versions as it is, or not at all)
  */
 public record ModuleModel(
     ClassName type,
@@ -37,7 +39,8 @@ public record ModuleModel(
     List<ProxyMethod> proxyMethods,
     List<HookCall> hooks,
     List<TimerCall> timers,
-    List<OptionField> options) {
+    List<OptionField> options,
+    StateShape state) {
 
   /** The generated host proxy: {@code Foo_HostProxy}. */
   public ClassName hostProxyType() {

@@ -6,11 +6,16 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -101,7 +106,69 @@ public final class ModuleReader {
         List.copyOf(proxyMethods),
         List.copyOf(hooks),
         List.copyOf(timers),
-        List.copyOf(options));
+        List.copyOf(options),
+        stateShape(module, byRole.get(Lifecycle.SAVE)));
+  }
+
+  /** The shape of the {@code @Save} type, if it holds a record and the codec can rebuild it all. */
+  private StateShape stateShape(TypeElement module, ExecutableElement save) {
+    if (save == null) {
+      return null;
+    }
+    StateShape shape = shape(modules.memberType(module, save).getReturnType(), module, new HashSet<>());
+    return shape != null && shape.holdsRecord() ? shape : null;
+  }
+
+  /**
+   * A type's shape: a primitive or a type without type arguments is a leaf, a record (public, or
+   * in the module's package; not within itself) its components, {@code List}, {@code Collection},
+   * {@code Set} and {@code Map} their elements; anything else has none ({@code null}).
+   */
+  private StateShape shape(TypeMirror type, TypeElement module, Set<String> records) {
+    if (type.getKind().isPrimitive()) {
+      return new StateShape.Leaf((ClassName) TypeName.get(type).box());
+    }
+    if (type.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    DeclaredType declared = (DeclaredType) type;
+    TypeElement element = (TypeElement) declared.asElement();
+    List<? extends TypeMirror> arguments = declared.getTypeArguments();
+    String name = element.getQualifiedName().toString();
+    if (element.getKind() == ElementKind.RECORD && arguments.isEmpty()) {
+      boolean visible = element.getModifiers().contains(Modifier.PUBLIC)
+          || modules.elements().getPackageOf(element).equals(modules.elements().getPackageOf(module));
+      if (!visible || !records.add(name)) {
+        return null;
+      }
+      List<StateShape.Component> components = new ArrayList<>();
+      for (RecordComponentElement component : element.getRecordComponents()) {
+        StateShape shape = shape(component.getAccessor().getReturnType(), module, records);
+        if (shape == null) {
+          return null;
+        }
+        components.add(new StateShape.Component(component.getSimpleName().toString(), shape));
+      }
+      records.remove(name);
+      return new StateShape.RecordOf(ClassName.get(element), List.copyOf(components));
+    }
+    if (arguments.isEmpty()) {
+      return new StateShape.Leaf(ClassName.get(element));
+    }
+    List<StateShape> shapes = new ArrayList<>();
+    for (TypeMirror argument : arguments) {
+      StateShape shape = shape(argument, module, records);
+      if (shape == null) {
+        return null;
+      }
+      shapes.add(shape);
+    }
+    return switch (name) {
+      case "java.util.List", "java.util.Collection" -> new StateShape.CollectionOf(false, shapes.get(0));
+      case "java.util.Set" -> new StateShape.CollectionOf(true, shapes.get(0));
+      case "java.util.Map" -> new StateShape.MapOf(shapes.get(0), shapes.get(1));
+      default -> null;
+    };
   }
 
   /** The call of a constructor or lifecycle method whose parameters the module table passes. */

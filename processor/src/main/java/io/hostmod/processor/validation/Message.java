@@ -202,6 +202,12 @@ public enum Message {
   STATE_TYPE_MISMATCH(
       "HostmodStateTypeMismatch",
       "@Restore method %s takes %s, but @Save method %s returns %s; make the types match"),
+  STATE_CANNOT_CROSS(
+      "HostmodStateCannotCross",
+      "@Save method %s returns %s, which holds %s, a type of this compilation that is not a record;"
+          + " a module jar's new code cannot read it (state-incompatible on reload); make %s a record"
+          + " (of JDK types, records, lists, sets or maps of them), or save JDK types",
+      Diagnostic.Kind.WARNING),
 
   // ---- host proxy
   PROXY_CLASH(

@@ -24,6 +24,15 @@ public final class ModuleValidator {
   private final List<Check> checks;
 
   public ModuleValidator(ModuleElements modules) {
+    this(modules, type -> false);
+  }
+
+  /**
+   * @param inCompilation whether a type is declared in the sources of this compilation ({@code
+   *     false} where that is unknown), for the warning on {@code @Save} state that cannot cross to
+   *     a new version of a module jar
+   */
+  public ModuleValidator(ModuleElements modules, java.util.function.Predicate<TypeElement> inCompilation) {
     this.checks =
         List.of(
             new ClassCheck(modules),
@@ -32,7 +41,7 @@ public final class ModuleValidator {
             new InjectionCheck(modules),
             new LifecycleCheck(modules),
             new OptionCheck(),
-            new StateCheck(modules),
+            new StateCheck(modules, inCompilation),
             new HostProxyCheck(modules));
   }
 

@@ -15,9 +15,11 @@ import io.hostmod.processor.model.Kind;
 import io.hostmod.processor.model.LifecycleCall;
 import io.hostmod.processor.model.ModuleModel;
 import io.hostmod.processor.model.OptionField;
+import io.hostmod.processor.model.StateShape;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
@@ -62,6 +64,7 @@ public final class ModuleTableWriter {
                 ? null
                 : CodeBlock.of("(($T) instance).$N()", module.type(), module.save().method()));
     steps.restore();
+    steps.stateCodecs();
     steps.value(
         "hooks",
         ParameterizedTypeName.get(
@@ -283,6 +286,46 @@ public final class ModuleTableWriter {
             step("restore", null, true).addParameter(OBJECT, "instance").addParameter(OBJECT, "state");
         methods.add(suppressUnchecked(step, unchecked).addCode(switchStatement(cases.build())).build());
       }
+    }
+
+    /**
+     * {@code convertsState}, {@code stateToNeutral}, {@code stateFromNeutral}: for each module whose
+     * {@code @Save} type holds records, its codec, calling {@code StateCodecs} with a lambda for
+     * each record, collection and map (no reflection).
+     */
+    void stateCodecs() {
+      List<StateShape> shapes = new ArrayList<>();
+      modules.forEach(module -> {
+        if (module.state() != null) {
+          shapes.add(module.state());
+        }
+      });
+      if (shapes.isEmpty()) {
+        return;
+      }
+      Map<ClassName, StateShape.RecordOf> records = StateCodec.records(shapes);
+      Map<ClassName, String> readers = StateCodec.readerNames(records.keySet());
+      CodeBlock.Builder converts = CodeBlock.builder();
+      CodeBlock.Builder toNeutral = CodeBlock.builder();
+      CodeBlock.Builder fromNeutral = CodeBlock.builder();
+      for (int i = 0; i < modules.size(); i++) {
+        StateShape shape = modules.get(i).state();
+        if (shape != null) {
+          converts.add("case $L -> true;\n", i);
+          toNeutral.add("case $L -> $L;\n", i,
+              StateCodec.encode(shape, CodeBlock.of("(($T) state)", StateCodec.encodeType(shape)), 0));
+          fromNeutral.add("case $L -> $L;\n", i, StateCodec.decode(shape, CodeBlock.of("neutral"), 0, readers));
+        }
+      }
+      methods.add(step("convertsState", TypeName.BOOLEAN, false)
+          .addCode(switchExpression(converts.build(), CodeBlock.of("false"))).build());
+      MethodSpec.Builder encode = step("stateToNeutral", OBJECT, false).addParameter(OBJECT, "state");
+      methods.add(suppressUnchecked(encode, shapes.stream().anyMatch(shape -> !(shape instanceof StateShape.RecordOf)))
+          .addCode(switchExpression(toNeutral.build(), CodeBlock.of("state"))).build());
+      methods.add(step("stateFromNeutral", OBJECT, false).addParameter(OBJECT, "neutral")
+          .addCode(switchExpression(fromNeutral.build(), CodeBlock.of("neutral"))).build());
+      records.values().forEach(record -> methods.add(StateCodec.toNeutral(record)));
+      records.values().forEach(record -> methods.add(StateCodec.reader(record, readers)));
     }
 
     /** {@code newHostProxy}: each shared module's proxy, bound to the target the runtime gives. */

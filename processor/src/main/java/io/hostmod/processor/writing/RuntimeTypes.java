@@ -12,6 +12,7 @@ final class RuntimeTypes {
   static final ClassName MODULE_BINDING = spi("ModuleBinding");
   static final ClassName MODULE_CATALOG = spi("ModuleCatalog");
   static final ClassName MODULE_TABLE = spi("ModuleTable");
+  static final ClassName STATE_CODECS = spi("StateCodecs");
   static final ClassName MODULE_KIND = runtime("ModuleKind");
   static final ClassName MODULE_CONTEXT = runtime("ModuleContext");
   static final ClassName HOST_CONTEXT = runtime("HostContext");

@@ -109,6 +109,13 @@ final class RuntimeLog implements BeforeEachCallback, AfterEachCallback {
     assertNames(record, words);
   }
 
+  /** Checks that exactly one warning was logged, without an exception, naming each of {@code words}. */
+  void assertOneWarningNaming(String... words) {
+    assertEquals(1, records.size(), this::logged);
+    assertEquals(Level.WARNING, records.get(0).getLevel());
+    assertNames(records.get(0), words);
+  }
+
   private String logged() {
     return "logged: " + records.stream().map(LogRecord::getMessage).toList();
   }

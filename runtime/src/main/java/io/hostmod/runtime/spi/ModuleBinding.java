@@ -56,6 +56,28 @@ public interface ModuleBinding<M> {
   default void restore(M module, Object state) throws Exception {}
 
   /**
+   * Whether this module's {@code @Save} type holds records that the processor wrote a codec for,
+   * so that its state can cross to another version of the module (a module jar's new code), whose
+   * records may have gained or lost components.
+   */
+  default boolean convertsState() {
+    return false;
+  }
+
+  /** The saved state in a neutral form of JDK types: each record as a map of its components by name. */
+  default Object stateToNeutral(Object state) {
+    return state;
+  }
+
+  /**
+   * The state of this version's types from the neutral form: components matched by name, those
+   * missing get their type's empty value, those unknown are dropped ({@link StateCodecs}).
+   */
+  default Object stateFromNeutral(Object neutral) {
+    return neutral;
+  }
+
+  /**
    * Sets the module's {@code @Option} fields again from {@code context} (the new configuration),
    * then calls its {@code @Reconfigure} method; only called when {@link #reconfigurable()}.
    */

@@ -85,6 +85,24 @@ public abstract class ModuleTable {
   protected void restore(int module, Object instance, Object state) throws Exception {}
 
   /**
+   * Whether the module's {@code @Save} type holds records, for which the processor wrote a codec
+   * ({@link #stateToNeutral}, {@link #stateFromNeutral}).
+   */
+  protected boolean convertsState(int module) {
+    return false;
+  }
+
+  /** The module's saved state in the neutral form: each record as a map of its components by name. */
+  protected Object stateToNeutral(int module, Object state) {
+    return state;
+  }
+
+  /** The module's state, of this compilation's types, from the neutral form ({@link StateCodecs}). */
+  protected Object stateFromNeutral(int module, Object neutral) {
+    return neutral;
+  }
+
+  /**
    * Sets the module's {@code @Option} fields again from {@code context}, then calls its {@code
    * @Reconfigure} method, if it has one.
    */

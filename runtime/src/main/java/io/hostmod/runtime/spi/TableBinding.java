@@ -84,6 +84,21 @@ record TableBinding(
   }
 
   @Override
+  public boolean convertsState() {
+    return table.convertsState(index);
+  }
+
+  @Override
+  public Object stateToNeutral(Object state) {
+    return table.stateToNeutral(index, state);
+  }
+
+  @Override
+  public Object stateFromNeutral(Object neutral) {
+    return table.stateFromNeutral(index, neutral);
+  }
+
+  @Override
   @SuppressWarnings("unchecked")
   public HostProxy<Object> newHostProxy(ProxyTarget<Object> target) {
     return (HostProxy<Object>) table.newHostProxy(index, target);
