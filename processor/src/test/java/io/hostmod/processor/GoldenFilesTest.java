@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Pins the generated code of a representative module set, the fixtures of {@code
  * src/test/resources/fixtures/org/example/chat} (a per-host module with generic state, a hook, an
- * option and a dependency its constructor takes, a plain global module with primitive state, a shared module with a host proxy of
- * generic, varargs and throwing methods): every binding, the host proxy, the catalog and the
+ * option and a dependency its constructor takes, a plain global module with primitive state, a
+ * per-host module whose state holds records (so its table has a state codec), a shared module with
+ * a host proxy of generic, varargs and throwing methods): every binding, the host proxy, the catalog and the
  * service file, as files under {@code src/test/resources/golden}. A change to generated code thus
  * shows in review as a change to these files.
  *
@@ -66,6 +67,7 @@ class GoldenFilesTest {
         compile(
             Source.fixture("org.example.chat.ChatModule"),
             Source.fixture("org.example.chat.MucModule"),
+            Source.fixture("org.example.chat.RosterModule"),
             Source.fixture("org.example.chat.ServerContactInfo"));
     Map<String, String> files = new TreeMap<>();
     generatedSources(compilation)

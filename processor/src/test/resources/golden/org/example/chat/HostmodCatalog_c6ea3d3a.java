@@ -10,9 +10,9 @@ import javax.annotation.processing.Generated;
  * The hostmod modules of one compilation, found by {@code ModuleManager.builder().discoverCatalogs()} through {@code META-INF/services/io.hostmod.runtime.spi.ModuleCatalog}.
  */
 @Generated("io.hostmod.processor.HostmodProcessor")
-public final class HostmodCatalog_80438fc4 implements ModuleCatalog {
+public final class HostmodCatalog_c6ea3d3a implements ModuleCatalog {
     private static final List<ModuleBinding<?>> BINDINGS = ModuleTable.sortedBindings(
-        new HostmodModules_80438fc4());
+        new HostmodModules_c6ea3d3a());
 
     @Override
     public List<ModuleBinding<?>> bindings() {

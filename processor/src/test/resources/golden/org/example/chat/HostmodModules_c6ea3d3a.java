@@ -9,6 +9,7 @@ import io.hostmod.runtime.spi.ModuleOption;
 import io.hostmod.runtime.spi.ModuleTable;
 import io.hostmod.runtime.spi.ModuleTimer;
 import io.hostmod.runtime.spi.ProxyTarget;
+import io.hostmod.runtime.spi.StateCodecs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,12 @@ import javax.annotation.processing.Generated;
  * The hostmod modules of package {@code org.example.chat} in one compilation: direct calls of their constructors and lifecycle methods, by the module's index.
  */
 @Generated("io.hostmod.processor.HostmodProcessor")
-public final class HostmodModules_80438fc4 extends ModuleTable {
-    public HostmodModules_80438fc4() {
+public final class HostmodModules_c6ea3d3a extends ModuleTable {
+    public HostmodModules_c6ea3d3a() {
         module(0, "chat", ChatModule.class, ModuleKind.SHARED);
         module(1, "muc", MucModule.class, ModuleKind.PER_HOST, "server_contact_info");
-        module(2, "server_contact_info", ServerContactInfo.class, ModuleKind.GLOBAL);
+        module(2, "roster", RosterModule.class, ModuleKind.PER_HOST);
+        module(3, "server_contact_info", ServerContactInfo.class, ModuleKind.GLOBAL);
     }
 
     @Override
@@ -34,7 +36,8 @@ public final class HostmodModules_80438fc4 extends ModuleTable {
                 instance.historyLimit = context.option("history_limit", Integer.class, instance.historyLimit);
                 yield instance;
             }
-            case 2 -> new ServerContactInfo(context);
+            case 2 -> new RosterModule();
+            case 3 -> new ServerContactInfo(context);
             default -> throw noSuchModule(module);
         };
     }
@@ -44,7 +47,7 @@ public final class HostmodModules_80438fc4 extends ModuleTable {
         switch (module) {
             case 0 -> ((ChatModule) instance).load(context);
             case 1 -> ((MucModule) instance).load(context);
-            case 2 -> ((ServerContactInfo) instance).load();
+            case 3 -> ((ServerContactInfo) instance).load();
         }
     }
 
@@ -60,7 +63,7 @@ public final class HostmodModules_80438fc4 extends ModuleTable {
         switch (module) {
             case 0 -> ((ChatModule) instance).unload();
             case 1 -> ((MucModule) instance).unload();
-            case 2 -> ((ServerContactInfo) instance).unload();
+            case 3 -> ((ServerContactInfo) instance).unload();
         }
     }
 
@@ -75,7 +78,8 @@ public final class HostmodModules_80438fc4 extends ModuleTable {
     protected Object save(int module, Object instance) throws Exception {
         return switch (module) {
             case 1 -> ((MucModule) instance).save();
-            case 2 -> ((ServerContactInfo) instance).save();
+            case 2 -> ((RosterModule) instance).save();
+            case 3 -> ((ServerContactInfo) instance).save();
             default -> null;
         };
     }
@@ -85,8 +89,73 @@ public final class HostmodModules_80438fc4 extends ModuleTable {
     protected void restore(int module, Object instance, Object state) throws Exception {
         switch (module) {
             case 1 -> ((MucModule) instance).restore((Map<String, ? extends List<String>>) state);
-            case 2 -> ((ServerContactInfo) instance).restore((Long) state);
+            case 2 -> ((RosterModule) instance).restore((RosterModule.Roster) state);
+            case 3 -> ((ServerContactInfo) instance).restore((Long) state);
         }
+    }
+
+    @Override
+    protected boolean convertsState(int module) {
+        return switch (module) {
+            case 2 -> true;
+            default -> false;
+        };
+    }
+
+    @Override
+    protected Object stateToNeutral(int module, Object state) {
+        return switch (module) {
+            case 2 -> neutral(((RosterModule.Roster) state));
+            default -> state;
+        };
+    }
+
+    @Override
+    protected Object stateFromNeutral(int module, Object neutral) {
+        return switch (module) {
+            case 2 -> readRosterModule_Roster(neutral);
+            default -> neutral;
+        };
+    }
+
+    /**
+     * {@code RosterModule.Roster} in neutral form: its components by name.
+     */
+    private static Object neutral(RosterModule.Roster value) {
+        return value == null ? null : StateCodecs.fields(
+                        "members", StateCodecs.toList(value.members(), (RosterModule.Member v0) -> neutral(v0)),
+                        "topics", StateCodecs.toMap(value.topics(), (String k0) -> k0, (String v0) -> v0),
+                        "version", value.version());
+    }
+
+    /**
+     * {@code RosterModule.Member} in neutral form: its components by name.
+     */
+    private static Object neutral(RosterModule.Member value) {
+        return value == null ? null : StateCodecs.fields(
+                        "name", value.name(),
+                        "joined", value.joined(),
+                        "groups", StateCodecs.toList(value.groups(), (String v0) -> v0));
+    }
+
+    /**
+     * {@code RosterModule.Roster} from its neutral form: components by name, a missing one empty.
+     */
+    private static RosterModule.Roster readRosterModule_Roster(Object neutral) {
+        return StateCodecs.read(neutral, fields -> new RosterModule.Roster(
+                        StateCodecs.list(fields.get("members"), v0 -> readRosterModule_Member(v0)),
+                        StateCodecs.map(fields.get("topics"), k0 -> StateCodecs.value(k0, String.class, ""), v0 -> StateCodecs.value(v0, String.class, "")),
+                        StateCodecs.value(fields.get("version"), Integer.class, 0)));
+    }
+
+    /**
+     * {@code RosterModule.Member} from its neutral form: components by name, a missing one empty.
+     */
+    private static RosterModule.Member readRosterModule_Member(Object neutral) {
+        return StateCodecs.read(neutral, fields -> new RosterModule.Member(
+                        StateCodecs.value(fields.get("name"), String.class, ""),
+                        StateCodecs.value(fields.get("joined"), Long.class, 0L),
+                        StateCodecs.list(fields.get("groups"), v0 -> StateCodecs.value(v0, String.class, ""))));
     }
 
     @Override
