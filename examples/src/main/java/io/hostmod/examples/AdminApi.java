@@ -33,13 +33,14 @@ import java.util.stream.Collectors;
  * <pre>
  * GET  /                                          the console (HTML), or the login form
  * POST /login, /logout                            a console session, from the token
- * GET  /hosts                                     every host with its modules and their health (JSON)
+ * GET  /hosts                                     every host with its modules, their health and version (JSON)
  * GET  /metrics                                   the server's metrics, Prometheus text format 0.0.4
  * POST /hosts/{host}/activate                     activate a configured host, loading its modules
  * POST /hosts/{host}/deactivate                   unload its modules, then deactivate it
  * POST /hosts/{host}/modules/{module}/load        load a module on a host ("*": the global host)
  * POST /hosts/{host}/modules/{module}/unload
- * POST /hosts/{host}/modules/{module}/reload
+ * POST /hosts/{host}/modules/{module}/reload      (load and reload read the module jars' directory again first:
+ *                                                 a rebuilt jar's new code runs, with the module's state)
  * POST /config/reload                             read the configuration file again and apply what changed
  * </pre>
  *
@@ -66,8 +67,13 @@ final class AdminApi implements HttpListener.Answerer {
   /**
    * @param scrape the metrics in Prometheus text, such as {@code PrometheusMeterRegistry::scrape}
    */
-  AdminApi(ModuleManager modules, ConfigReload reload, String token, String url, Supplier<String> scrape) {
+  /** Whether the manager reads module jars from a directory, which a load or reload reads again first. */
+  private final boolean moduleJars;
+
+  AdminApi(ModuleManager modules, boolean moduleJars, ConfigReload reload, String token, String url,
+      Supplier<String> scrape) {
     this.modules = modules;
+    this.moduleJars = moduleJars;
     this.reload = reload;
     this.token = token.getBytes(StandardCharsets.UTF_8);
     this.url = url;
@@ -143,6 +149,11 @@ final class AdminApi implements HttpListener.Answerer {
     String host = parts.get(1);
     String module = parts.size() == 5 ? parts.get(3) : null;
     return act(caller, module == null ? action + " host " + host : action + " " + module + " on " + host, () -> {
+      if (moduleJars && (action.equals("load") || action.equals("reload"))) {
+        // As Prosody's reload re-reads the module's file: a jar rebuilt since is read now, so the
+        // load or reload runs its new code (a jar refused, half written say, refuses the action).
+        modules.refreshModules();
+      }
       switch (action) {
         case "activate" -> modules.activateHost(host);
         case "deactivate" -> modules.deactivateHost(host);
@@ -363,7 +374,8 @@ final class AdminApi implements HttpListener.Answerer {
         .map(m -> "{\"module\":" + Escape.json(m.name()) + ",\"kind\":" + Escape.json(lower(m.kind()))
             + ",\"state\":" + Escape.json(lower(m.state())) + ",\"since\":" + Escape.json(String.valueOf(m.since()))
             + (m.failure() != null ? ",\"failure\":" + Escape.json(m.failure()) : "")
-            + (m.health() != null ? ",\"health\":" + healthJson(m.health()) : "") + "}")
+            + (m.health() != null ? ",\"health\":" + healthJson(m.health()) : "")
+            + (m.version() != null ? ",\"version\":" + Escape.json(m.version()) : "") + "}")
         .collect(Collectors.joining(","));
     return "{\"host\":" + Escape.json(host) + ",\"active\":" + (loaded != null) + ",\"modules\":[" + list + "]}";
   }
@@ -392,21 +404,21 @@ final class AdminApi implements HttpListener.Answerer {
     hosts().forEach((host, loaded) -> {
       boolean global = host.equals(ModuleManager.GLOBAL);
       if (loaded == null) {
-        rows.append(row(List.of(host, "", "", "inactive", "", "", ""), button(session, host, null, "activate")));
+        rows.append(row(List.of(host, "", "", "inactive", "", "", "", ""), button(session, host, null, "activate")));
         return;
       }
-      rows.append(row(List.of(host, "", "", "active", "", "", ""), global ? "" : button(session, host, null, "deactivate")));
+      rows.append(row(List.of(host, "", "", "active", "", "", "", ""), global ? "" : button(session, host, null, "deactivate")));
       Set<String> listed = new TreeSet<>();
       for (ModuleStatus m : loaded) {
         listed.add(m.name());
         rows.append(row(List.of(host, m.name(), lower(m.kind()), lower(m.state()), String.valueOf(m.since()),
-            m.failure() == null ? "" : m.failure(), health(m.health())), m.state().name().equals("FAILED")
+            m.failure() == null ? "" : m.failure(), health(m.health()), version(m)), m.state().name().equals("FAILED")
             ? button(session, host, m.name(), "load")
             : button(session, host, m.name(), "unload") + button(session, host, m.name(), "reload")));
       }
       for (String module : modules.moduleNames()) {
         if (!listed.contains(module)) {
-          rows.append(row(List.of(host, module, "", "not loaded", "", "", ""), button(session, host, module, "load")));
+          rows.append(row(List.of(host, module, "", "not loaded", "", "", "", ""), button(session, host, module, "load")));
         }
       }
     });
@@ -424,7 +436,7 @@ final class AdminApi implements HttpListener.Answerer {
         + "<style>body{font-family:sans-serif}td,th{padding:2px 12px;text-align:left}form{display:inline}"
         + "tr:nth-child(even){background:#eee}.ok{color:#060}.failed{color:#a00}#result{white-space:pre-line}"
         + "</style></head>\n<body><h1>hostmod example server</h1>\n" + logout + reloadConfig + result
-        + "<table>\n<tr><th>host</th><th>module</th><th>kind</th><th>state</th><th>since</th><th>failure</th><th>health</th><th></th></tr>\n"
+        + "<table>\n<tr><th>host</th><th>module</th><th>kind</th><th>state</th><th>since</th><th>failure</th><th>health</th><th>version</th><th></th></tr>\n"
         + rows + "</table>\n<p>Modules available: " + Escape.html(String.join(", ", modules.moduleNames())) + "</p>\n"
         + "<p>Scripts: <code>curl -X POST -H \"Authorization: Bearer $TOKEN\" "
         + Escape.html(url) + "hosts/{host}/modules/{module}/load</code> (or unload, reload), and"
@@ -468,6 +480,11 @@ final class AdminApi implements HttpListener.Answerer {
 
   private static String segment(String name) {
     return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("%2A", "*");
+  }
+
+  /** The code a module runs: its jar and the jar's time ({@code guestbook.jar@2026-...Z}), or the class path. */
+  private static String version(ModuleStatus module) {
+    return module.version() == null ? "class path" : module.version();
   }
 
   private static String row(List<String> cells, String actions) {

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalTime;
@@ -68,7 +69,7 @@ public final class ExampleServer {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private static final String USAGE = "usage: ExampleServer [--config file.toml] [--port 8080] [--admin-port 8081]"
-      + "   (port 0: a free port)";
+      + " [--modules dir]   (port 0: a free port; module jars from dir, else examples/modules or modules)";
 
   private final Consumer<String> log;
   private final ModuleManager modules;
@@ -81,16 +82,24 @@ public final class ExampleServer {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  private ExampleServer(ServerConfig config, Path configFile, int port, int adminPort, Consumer<String> log,
-      HttpLimits httpLimits, HttpLimits adminLimits) throws IOException {
+  private final Path moduleDirectory;
+
+  private ExampleServer(ServerConfig config, Path configFile, Path moduleDirectory, int port, int adminPort,
+      Consumer<String> log, HttpLimits httpLimits, HttpLimits adminLimits) throws IOException {
     List<String> problems = problems(config);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
     this.log = log;
     this.adminToken = adminToken(config);
-    this.modules = ModuleManager.builder().config(config).discoverCatalogs().build();
-    checkModuleNames(config, modules.moduleNames());
+    this.moduleDirectory = moduleDirectory;
+    boolean moduleJars = moduleDirectory != null && Files.isDirectory(moduleDirectory);
+    ModuleManager.Builder builder = ModuleManager.builder().config(config).discoverCatalogs();
+    if (moduleJars) {
+      builder.moduleDirectory(moduleDirectory);   // its *.jar; reloading a module runs its jar's code now
+    }
+    this.modules = builder.build();
+    checkModuleNames(config, modules.moduleNames(), moduleDirectory);
     // Before any host is activated: the lifecycle figures from the first load on, and the registry
     // for a module that asks for it (RequestMetricsModule's @Load).
     this.metricsBinding = HostmodMetrics.bind(modules, metrics);
@@ -106,7 +115,8 @@ public final class ExampleServer {
       throw failure;
     }
     this.admin = adminListener;
-    this.adminApi = new AdminApi(modules, new ConfigReload(modules, configFile), adminToken, adminUrl().toString(),
+    this.adminApi = new AdminApi(modules, moduleJars,
+        new ConfigReload(modules, configFile), adminToken, adminUrl().toString(),
         metrics::scrape);
   }
 
@@ -131,8 +141,34 @@ public final class ExampleServer {
    * @throws ConfigException if the file cannot be read or used
    */
   public static ExampleServer start(Path configFile, int port, int adminPort, Consumer<String> log) throws IOException {
-    return start(readConfig(configFile), configFile, port, adminPort, log, HttpLimits.publicDefaults(),
+    return start(configFile, defaultModuleDirectory(), port, adminPort, log);
+  }
+
+  /**
+   * Starts a server on a configuration file (or {@code null}), reading module jars from {@code
+   * moduleDirectory} ({@code null}, or a directory that does not exist: none).
+   */
+  public static ExampleServer start(Path configFile, Path moduleDirectory, int port, int adminPort,
+      Consumer<String> log) throws IOException {
+    return start(readConfig(configFile), configFile, moduleDirectory, port, adminPort, log,
+        HttpLimits.publicDefaults(), HttpLimits.adminDefaults());
+  }
+
+  /** Starts a server on a configuration, reading module jars from {@code moduleDirectory}. */
+  public static ExampleServer start(ServerConfig config, Path moduleDirectory, int port, int adminPort,
+      Consumer<String> log) throws IOException {
+    return start(config, null, moduleDirectory, port, adminPort, log, HttpLimits.publicDefaults(),
         HttpLimits.adminDefaults());
+  }
+
+  /**
+   * Where module jars are read from without {@code --modules}: {@code examples/modules} (the
+   * README's command runs from the repository's root), else {@code modules} (from {@code
+   * examples/}, as its tests run). {@code examples-guestbook}'s build writes its jar there.
+   */
+  public static Path defaultModuleDirectory() {
+    Path fromRoot = Path.of("examples", "modules");
+    return Files.isDirectory(fromRoot) ? fromRoot : Path.of("modules");
   }
 
   /** Starts a server that writes its log lines (modules loaded and unloaded, ...) to {@code log}. */
@@ -144,12 +180,13 @@ public final class ExampleServer {
   /** Starts a server whose public and admin ports allow what {@code httpLimits} and {@code adminLimits} say. */
   public static ExampleServer start(ServerConfig config, int port, int adminPort, Consumer<String> log,
       HttpLimits httpLimits, HttpLimits adminLimits) throws IOException {
-    return start(config, null, port, adminPort, log, httpLimits, adminLimits);
+    return start(config, null, defaultModuleDirectory(), port, adminPort, log, httpLimits, adminLimits);
   }
 
-  private static ExampleServer start(ServerConfig config, Path configFile, int port, int adminPort,
-      Consumer<String> log, HttpLimits httpLimits, HttpLimits adminLimits) throws IOException {
-    ExampleServer server = new ExampleServer(config, configFile, port, adminPort, log, httpLimits, adminLimits);
+  private static ExampleServer start(ServerConfig config, Path configFile, Path moduleDirectory, int port,
+      int adminPort, Consumer<String> log, HttpLimits httpLimits, HttpLimits adminLimits) throws IOException {
+    ExampleServer server = new ExampleServer(config, configFile, moduleDirectory, port, adminPort, log, httpLimits,
+        adminLimits);
     try {
       server.logLifecycle();
       for (String host : config.hosts().keySet()) {
@@ -287,6 +324,7 @@ public final class ExampleServer {
 
   public static void main(String[] args) throws IOException {
     Path configFile = null;
+    Path moduleDirectory = null;
     int port = DEFAULT_PORT;
     int adminPort = DEFAULT_ADMIN_PORT;
     try {
@@ -295,6 +333,7 @@ public final class ExampleServer {
           case "--config" -> configFile = Path.of(value(args, ++i));
           case "--port" -> port = port(value(args, ++i));
           case "--admin-port" -> adminPort = port(value(args, ++i));
+          case "--modules" -> moduleDirectory = Path.of(value(args, ++i));
           default -> throw new IllegalArgumentException("unknown argument " + args[i]);
         }
       }
@@ -304,7 +343,8 @@ public final class ExampleServer {
     }
     ExampleServer server;
     try {
-      server = start(configFile, port, adminPort, ExampleServer::print);
+      server = start(configFile, moduleDirectory != null ? moduleDirectory : defaultModuleDirectory(), port,
+          adminPort, ExampleServer::print);
     } catch (ConfigException | IllegalArgumentException | BindException problem) {
       System.err.println("cannot start: " + problem.getMessage());
       System.exit(1);
@@ -329,6 +369,8 @@ public final class ExampleServer {
     text.append(String.format("  %-34s %s%n", "global (*)", String.join(", ", modules.loadedModules(ModuleManager.GLOBAL))));
     text.append("  (or name the host in a header: curl -H 'Host: ").append(config.hosts().keySet().iterator().next())
         .append("' ").append(url()).append(")\n");
+    text.append("module jars: ").append(moduleDirectory == null ? "none" : moduleDirectory.toAbsolutePath().normalize()
+        + (Files.isDirectory(moduleDirectory) ? "" : " (not found: none)")).append('\n');
     text.append("admin API and console: ").append(adminUrl()).append(config.global().options().containsKey(ADMIN_TOKEN)
         ? "   (token: admin_token of the configuration)\n"
         : "?token=" + adminToken + "   (the link logs a browser in)\n  export TOKEN=" + adminToken + "\n");
@@ -363,7 +405,7 @@ public final class ExampleServer {
    * Refuses a configuration that names a module this server does not have (a typo would otherwise
    * only be logged). A reload leaves this to {@code reconfigure}, which lists every problem at once.
    */
-  private static void checkModuleNames(ServerConfig config, Set<String> known) {
+  private static void checkModuleNames(ServerConfig config, Set<String> known, Path moduleDirectory) {
     Map<String, ServerConfig.Section> sections = new LinkedHashMap<>();
     sections.put("the global section", config.global());
     config.hosts().forEach((host, section) -> sections.put("host '" + host + "'", section));
@@ -372,7 +414,10 @@ public final class ExampleServer {
         for (String module : list.equals(ServerConfig.MODULES_ENABLED) ? section.modulesEnabled() : section.modulesDisabled()) {
           if (!known.contains(module)) {
             throw new IllegalArgumentException(list + " of " + where + " names module '" + module
-                + "', which this server does not have; its modules are " + known);
+                + "', which this server does not have; its modules are " + known + " (module jars are read from "
+                + (moduleDirectory == null ? "no directory" : moduleDirectory.toAbsolutePath().normalize()
+                    + (Files.isDirectory(moduleDirectory) ? "" : ", which does not exist")
+                    + ": `mvn -B -q -pl examples-guestbook -am package` builds guestbook.jar there") + ")");
           }
         }
       }

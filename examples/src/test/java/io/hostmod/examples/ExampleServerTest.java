@@ -167,7 +167,7 @@ class ExampleServerTest {
     assertTrue(hosts.header("Content-Type").startsWith("application/json"));
     assertTrue(hosts.body().contains("{\"host\":\"team.localhost\",\"active\":true,\"modules\":[{\"module\":\"chat\","
         + "\"kind\":\"shared\",\"state\":\"loaded\""), hosts.body());
-    assertTrue(hosts.body().contains("\"available\":[\"chat\",\"chat_page\",\"greeter\",\"request_metrics\",\"welcome\"]"));
+    assertTrue(hosts.body().contains("\"available\":[\"chat\",\"chat_page\",\"greeter\",\"guestbook\",\"request_metrics\",\"welcome\"]"));
     Reply link = Client.send("GET", server.adminUrl().resolve("/?token=" + server.adminToken()), null, null, null);
     assertEquals(303, link.status(), "a browser may pass the token in the query once: " + link.body());
     assertEquals("/", link.header("Location"), "and is sent on to an address without it");
@@ -228,11 +228,11 @@ class ExampleServerTest {
   @Test
   void loadingADependentModuleLoadsWhatItDependsOn() {
     assertEquals(200, admin("POST", "/hosts/docs.localhost/modules/chat_page/load").status());
-    assertEquals(Set.of("chat", "chat_page", "request_metrics", "welcome"), server.modules().loadedModules(DOCS));
+    assertEquals(Set.of("chat", "chat_page", "guestbook", "request_metrics", "welcome"), server.modules().loadedModules(DOCS));
     assertEquals(200, get(DOCS, "/chat").status());
 
     Reply unloaded = admin("POST", "/hosts/docs.localhost/modules/chat/unload");
-    assertTrue(unloaded.body().startsWith("{\"host\":\"docs.localhost\",\"active\":true,\"modules\":[{\"module\":\"request_metrics\""),
+    assertTrue(unloaded.body().startsWith("{\"host\":\"docs.localhost\",\"active\":true,\"modules\":[{\"module\":\"guestbook\""),
         unloaded.body());
     assertFalse(unloaded.body().contains("\"module\":\"chat"), "chat and chat_page are gone: " + unloaded.body());
     assertEquals(404, get(DOCS, "/chat").status(), "chat_page was unloaded first");
@@ -307,7 +307,7 @@ class ExampleServerTest {
     assertTrue(unloaded.indexOf("chat_page@chat.localhost") < unloaded.indexOf("chat@chat.localhost"), unloaded.toString());
     assertEquals(Set.of("request_metrics@*", "chat@*"), Set.copyOf(unloaded.subList(unloaded.size() - 2, unloaded.size())),
         "the global instances after every host: " + unloaded);
-    assertEquals(11, unloaded.size(), "4 + 3 + 2 host modules, 2 global: " + unloaded);
+    assertEquals(12, unloaded.size(), "4 + 3 + 3 host modules, 2 global: " + unloaded);
     assertEquals("stopped", log.get(log.size() - 1));
     UncheckedIOException refused = assertThrows(UncheckedIOException.class, () -> get(CHAT, "/"));
     assertTrue(refused.getCause() instanceof ConnectException, refused.toString());
