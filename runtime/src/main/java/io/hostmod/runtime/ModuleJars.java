@@ -33,7 +33,7 @@ final class ModuleJars {
   private static final System.Logger LOG = System.getLogger(ModuleManager.class.getName());
 
   /** A closed loader, kept weakly: listed by status until the garbage collector takes it. */
-  private record Closed(String version, WeakReference<JarLoader> loader) {}
+  private record Closed(String version, Set<String> modules, WeakReference<JarLoader> loader) {}
 
   final Path directory;
   private final Modules modules;
@@ -374,7 +374,7 @@ final class ModuleJars {
     if (--loader.jar.loaders == 0) {
       loader.jar.deleteCopy();
     }
-    closed.add(new Closed(loader.jar.version(), new WeakReference<>(loader)));
+    closed.add(new Closed(loader.jar.version(), new TreeSet<>(loader.used), new WeakReference<>(loader)));
     List<JarLoader> links = loader.links;
     for (JarLoader link : links) {
       release(link);
@@ -414,6 +414,25 @@ final class ModuleJars {
       }
     }
     return versions;
+  }
+
+  /**
+   * Names each version {@link #held()} still, in a {@code WARNING}: called right after a full
+   * garbage collection ({@link ModuleManager#findLeaks()}), when only a leak keeps one.
+   */
+  synchronized List<String> reportHeld() {
+    List<String> leaks = new ArrayList<>();
+    held();
+    for (Closed held : closed) {
+      String modules = held.modules().isEmpty() ? "no module loaded" : String.join(", ", held.modules());
+      leaks.add(held.version() + " (" + modules + ")");
+      LOG.log(Level.WARNING, () -> "module " + modules + " of " + held.version() + " is still reachable after its"
+          + " last instance was unloaded and a full garbage collection: something outside the jar holds an object"
+          + " or class of it, most often a static field of a class-path or JDK class (a cache, a registry, system"
+          + " properties, a listener or driver left registered); release it in @Unload. A heap dump"
+          + " (jcmd <pid> GC.heap_dump) shows the path to the class loader named '" + held.version() + "'");
+    }
+    return leaks;
   }
 
   /** A module class of a loader that is not the current one, found by type. */

@@ -424,6 +424,28 @@ public final class ModuleManager {
   }
 
   /**
+   * Tomcat's "find leaks" for module jars: runs a full garbage collection, then names, in a
+   * {@code WARNING} and in what it returns, every version of a module jar whose last instance was
+   * unloaded and whose class loader is closed but still reachable. What keeps it is outside the
+   * jar: most often a static field of a class-path or JDK class (a cache, a registry, system
+   * properties, a listener or driver left registered) holding an object or class of the jar. The
+   * runtime reads no fields, so it names the modules and the version, not the field; a heap dump
+   * shows the path to the loader, which is named after the version. A diagnostic for an operator,
+   * as Tomcat's is: it stops the process for a full collection.
+   *
+   * @return the versions still held, each with the modules it held ({@code "hoard.jar@... (hoarder)"});
+   *     empty without a module directory
+   */
+  public List<String> findLeaks() {
+    ModuleJars jars = server.jars;
+    if (jars == null) {
+      return List.of();
+    }
+    System.gc();
+    return jars.reportHeld();
+  }
+
+  /**
    * Adds a catalog's modules to the running manager: from now on they can be loaded, on every
    * host (hosts activated earlier included). Modules already installed are not touched.
    *

@@ -402,4 +402,27 @@ final class ModuleJarSources {
             }
             """.formatted(IMPORTS));
   }
+
+  /**
+   * A global module, {@code hoarder}, that puts itself in the system properties (a static map of a
+   * JDK class) when loaded and never takes itself out: a static reference from a parent loader.
+   */
+  static Map<String, String> hoard() {
+    return Map.of(
+        "hoard/Hoarder.java", """
+            package hoard;
+            %s
+            @Module(name = "hoarder", global = true)
+            public final class Hoarder {
+              public static final String KEY = "hostmod.tests.hoarder";
+
+              public Hoarder(ModuleContext context) {}
+
+              @Load
+              void load(ModuleContext context) {
+                System.getProperties().put(KEY, this);
+              }
+            }
+            """.formatted(IMPORTS));
+  }
 }

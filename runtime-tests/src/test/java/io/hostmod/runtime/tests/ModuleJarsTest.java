@@ -49,6 +49,7 @@ class ModuleJarsTest {
   static Path coreV2;
   static Path app;
   static Path leak;
+  static Path hoard;
 
   @TempDir Path directory;
   @RegisterExtension final RuntimeLog log = new RuntimeLog();
@@ -61,6 +62,7 @@ class ModuleJarsTest {
     coreV2 = factory.build("core.jar", ModuleJarSources.core("v2"), List.of(), V2_TIME);
     app = factory.build("app.jar", ModuleJarSources.app("a1"), List.of(coreV1), V1_TIME);
     leak = factory.build("leak.jar", ModuleJarSources.leak(), List.of(), V1_TIME);
+    hoard = factory.build("hoard.jar", ModuleJarSources.hoard(), List.of(), V1_TIME);
   }
 
   @BeforeEach
@@ -454,6 +456,30 @@ class ModuleJarsTest {
         }
       }
     }
+  }
+
+  @Test
+  void aVersionAStaticFieldOutsideTheJarKeepsIsNamedByFindLeaks() throws Exception {
+    start(hoard);
+    assertEquals(List.of(), manager.findLeaks(), "nothing unloaded yet, nothing held");
+    manager.load(ModuleManager.GLOBAL, "hoarder");
+    manager.unload(ModuleManager.GLOBAL, "hoarder");
+    Files.delete(directory.resolve("hoard.jar"));
+    manager.refreshModules(); // removed: its loader closes, as no instance is left
+    try {
+      assertEquals(List.of(v1("hoard.jar") + " (hoarder)"), manager.findLeaks());
+      log.assertOneWarningNaming("hoarder", "hoard.jar", "static field", "@Unload");
+    } finally {
+      System.getProperties().remove("hostmod.tests.hoarder");
+    }
+    // Released: the next collection takes it, and nothing is named any more.
+    List<String> leaks = manager.findLeaks();
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (!leaks.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      leaks = manager.findLeaks();
+    }
+    assertEquals(List.of(), leaks);
   }
 
   @Test
