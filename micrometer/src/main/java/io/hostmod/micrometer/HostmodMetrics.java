@@ -100,8 +100,11 @@ public final class HostmodMetrics {
 
   /** A {@value #MODULES} gauge of one kind and state, read from {@code counts}. */
   static Gauge.Builder<ModuleCounts> gauge(ModuleCounts counts, String kind, String state) {
+    // Held strongly: a gauge keeps its object weakly by default, and nothing else keeps the
+    // counts, so after a collection every gauge read NaN (seen in CI).
     return Gauge.builder(MODULES, counts, c -> c.count(kind, state))
         .description("Modules of the manager by kind and lifecycle state, over every active host")
-        .tags("kind", kind, "state", state);
+        .tags("kind", kind, "state", state)
+        .strongReference(true);
   }
 }
