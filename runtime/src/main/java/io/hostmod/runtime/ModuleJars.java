@@ -417,6 +417,22 @@ final class ModuleJars {
   }
 
   /**
+   * Whether the jar that a module of the directory comes from is no longer what was read: changed
+   * (size or time) or gone. {@code false} for a module of the class path.
+   */
+  synchronized boolean changedOnDisk(String module) {
+    JarLoader loader = byModule.get(module);
+    if (loader == null) {
+      return false;
+    }
+    try {
+      return !loader.jar.isUnchanged(Files.readAttributes(directory.resolve(loader.jar.fileName), BasicFileAttributes.class));
+    } catch (IOException gone) {
+      return true;
+    }
+  }
+
+  /**
    * Names each version {@link #held()} still, in a {@code WARNING}: called right after a full
    * garbage collection ({@link ModuleManager#findLeaks()}), when only a leak keeps one.
    */

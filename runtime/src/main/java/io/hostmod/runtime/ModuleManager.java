@@ -219,7 +219,10 @@ public final class ModuleManager {
    *
    * <p>A module of a module jar ({@link Builder#moduleDirectory}) whose jar changed since its code
    * was loaded runs the new version's code from this reload on, here (on {@code "*"}, for every
-   * host part); its dependents come back on code linked to that version. Every state is saved and
+   * host part); its dependents come back on code linked to that version. A jar changed on disk
+   * since the directory was last read is read first, as Prosody's reload reads the module's file
+   * again: the reload reads the directory as {@link #refreshModules()} does (so a jar refused
+   * there fails the reload, naming it, and nothing changes). Every state is saved and
    * checked first: one holding a class of the old jar is {@code state-incompatible} and nothing
    * changes; a new version whose constructor or {@code @Load} throws is {@code load-failed} with
    * the old code made again, with its state ({@code docs/module-jars.md}).
@@ -231,6 +234,10 @@ public final class ModuleManager {
    */
   public void reload(String host, String name) {
     server.bindings().named(requireName(name, "module name"));
+    ModuleJars jars = server.jars;
+    if (jars != null && jars.changedOnDisk(name)) {
+      jars.refresh();
+    }
     new ReloadOperation(server).run(table.active(requireName(host, "host"), name), name);
   }
 

@@ -143,6 +143,25 @@ class ModuleJarsTest {
   }
 
   @Test
+  void aReloadReadsAJarChangedOnDiskAsProsodyReadsTheFileAgain() throws Exception {
+    start(coreV1);
+    manager.load(A, "greeter");
+    call(on(A, "greeter"), "greet", "ann");
+    ModuleJarFactory.install(coreV2, directory); // no refreshModules()
+    Journal.take();
+
+    manager.reload(A, "greeter");
+
+    assertEquals(List.of("greeter.save v1 a.example", "greeter.unload v1 a.example", "greeter.new v2 a.example",
+        "greeter.load v2 a.example", "greeter.restore v2 a.example"), Journal.take());
+    assertEquals(v2("core.jar"), versionOn(A, "greeter"));
+    assertEquals(List.of("ann"), on(A, "greeter").state());
+    // Read once: the next reload finds the jar as it was read, and runs the same code.
+    manager.reload(A, "greeter");
+    assertEquals(v2("core.jar"), versionOn(A, "greeter"));
+  }
+
+  @Test
   void perHostModuleReloadedOnOneHostRunsTheNewCodeThereOnly() throws Exception {
     start(coreV1);
     manager.load(A, "greeter");
