@@ -134,7 +134,8 @@ final class JarLoader extends URLClassLoader {
   /** Whether this loader sees the same class as {@code type} under its name. */
   boolean sees(Class<?> type) {
     try {
-      return Class.forName(type.getName(), false, this) == type;
+      // The loader's own lookup, not Class.forName: the runtime reflects on nothing.
+      return loadClass(type.getName()) == type;
     } catch (ClassNotFoundException | LinkageError notSeen) {
       return false;
     }
