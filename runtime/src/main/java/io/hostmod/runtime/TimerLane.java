@@ -51,6 +51,8 @@ final class TimerLane implements Runnable {
         }
         running = Thread.currentThread();
       }
+      // Outside the lane's monitor: the timers' monitor is taken before it (offer).
+      timers.started(next);
       try {
         next.task.run();
       } catch (Throwable failure) {
@@ -94,7 +96,7 @@ final class TimerLane implements Runnable {
       }
     }
     for (Timers.Timer timer : dropped) {
-      timers.done(timer);
+      timers.dropped(timer);
     }
     if (interrupted) {
       Thread.currentThread().interrupt();

@@ -153,11 +153,25 @@ final class Timers {
     pool.execute(drain);
   }
 
-  /** A timer's task ended, or was dropped from its closed lane before it started. */
-  synchronized void done(Timer timer) {
+  /**
+   * A timer's task starts: from now on the timer may be queued again when it comes due, to run
+   * after this run (so a task that blocks has at most one run waiting behind it, and one that
+   * merely takes a while misses none).
+   */
+  synchronized void started(Timer timer) {
     timer.pending = false;
+  }
+
+  /** A timer's task ended. */
+  synchronized void done(Timer timer) {
     inFlight--;
     notifyAll();
+  }
+
+  /** A timer's task was dropped from its closed lane before it started. */
+  synchronized void dropped(Timer timer) {
+    timer.pending = false;
+    done(timer);
   }
 
   /** Reports a task that threw: logged, and the instance's status says so; the timer goes on. */

@@ -217,6 +217,35 @@ class TimersTest extends ManagerTestBase {
     assertTrue(blockedRuns.get() <= 2, "at most the one run that came due while it blocked: " + blockedRuns);
   }
 
+  /**
+   * A period that comes due while the last run is still running is queued behind it, not dropped:
+   * only a run that has not started yet keeps the next from being queued. (Dropping it made
+   * aTaskThatBlocksDoesNotStopOtherModulesTimers fail in CI, when the test moved the clock after
+   * the other timer's run had counted but before it had ended.)
+   */
+  @Test
+  void aPeriodDueWhileTheLastRunIsStillRunningRunsAfterIt() throws InterruptedException {
+    manager.load(A, "health");
+    HealthModule module = manager.instance(A, HealthModule.class);
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger runs = new AtomicInteger();
+    module.every(Duration.ofSeconds(1), () -> {
+      if (runs.incrementAndGet() == 1) {
+        running.countDown();
+        await(release);
+      }
+    });
+
+    clock.advance(Duration.ofSeconds(1));
+    assertTrue(running.await(REST.toMillis(), TimeUnit.MILLISECONDS), "the first run started");
+    clock.advance(Duration.ofSeconds(1));
+    release.countDown();
+
+    assertTrue(manager.awaitTimers(REST));
+    assertEquals(2, runs.get(), "the period due during the first run ran after it");
+  }
+
   @Test
   void aTaskMayUnloadItsOwnModule() throws InterruptedException {
     manager.load(A, "health");
