@@ -1,5 +1,6 @@
 package io.hostmod.runtime;
 
+import java.util.Arrays;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
@@ -50,6 +51,18 @@ final class FlightEvents {
   @Label("Host Activation")
   @Description("A host activated, with its module set loaded")
   static final class HostActivation extends Lifecycle {}
+
+  /**
+   * One event of each type, never begun or committed: asked only whether its type is recorded now,
+   * which is a property of the type, so that an operation nobody records makes no event.
+   */
+  private static final Lifecycle[] PROBES =
+      Arrays.stream(LifecycleObservation.Step.values()).map(FlightEvents::of).toArray(Lifecycle[]::new);
+
+  /** Whether a recording wants events of this step now. */
+  static boolean isEnabled(LifecycleObservation.Step step) {
+    return PROBES[step.ordinal()].isEnabled();
+  }
 
   static Lifecycle of(LifecycleObservation.Step step) {
     return switch (step) {
