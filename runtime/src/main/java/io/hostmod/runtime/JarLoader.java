@@ -134,7 +134,7 @@ final class JarLoader extends URLClassLoader {
   /** Whether this loader sees the same class as {@code type} under its name. */
   boolean sees(Class<?> type) {
     try {
-      // The loader's own lookup, not Class.forName: the runtime reflects on nothing.
+      // The loader's own lookup: the runtime reflects on nothing.
       return loadClass(type.getName()) == type;
     } catch (ClassNotFoundException | LinkageError notSeen) {
       return false;
