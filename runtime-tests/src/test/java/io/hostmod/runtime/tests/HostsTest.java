@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hostmod.runtime.Event;
 import io.hostmod.runtime.ModuleContext;
 import io.hostmod.runtime.ModuleKind;
 import io.hostmod.runtime.ModuleManager;
 import io.hostmod.runtime.spi.ModuleCatalog;
 import io.hostmod.runtime.spi.ModuleTable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -54,6 +56,23 @@ class HostsTest extends ManagerTestBase {
     fails(UNKNOWN_HOST, () -> manager.load(A, "roster"));
     // The shared module's global instance and its other hosts stay.
     assertSame(chat, manager.instance(B, ChatModule.class));
+  }
+
+  @Test
+  void deactivateUnloadsNewestFirstAfterModulesCameAndWent() {
+    List<String> unloaded = new ArrayList<>();
+    manager.hook(A, Event.MODULE_UNLOADED, 0, event -> unloaded.add(event.module()));
+    given(A, "chat");
+    given(A, "disco");
+    given(A, "roster");
+    manager.unload(A, "disco");
+    manager.load(A, "disco");
+    unloaded.clear();
+
+    manager.deactivateHost(A);
+
+    // Loaded as chat, roster, disco (again): no longer the names' order, nor in one run.
+    assertEquals(List.of("disco", "roster", "chat"), unloaded);
   }
 
   @Test
