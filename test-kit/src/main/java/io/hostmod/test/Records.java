@@ -2,6 +2,7 @@ package io.hostmod.test;
 
 import io.hostmod.runtime.Event;
 import io.hostmod.runtime.LifecycleObservation;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -73,12 +74,12 @@ public final class Records {
   }
 
   /**
-   * Drops the data of the events a module fired on a host (items it added, data of its own
+   * Drops the data of the events a module fired on the hosts named (items it added, data of its own
    * events): data a module made often holds the module (a route's handler does), and the records
    * must not keep an instance that a test checks to be collectable.
    */
-  void forgetDataOf(String host, String module) {
-    events.replaceAll(event -> event.data() != null && Objects.equals(event.module(), module) && event.host().equals(host)
+  void forgetDataOf(Collection<String> hosts, String module) {
+    events.replaceAll(event -> event.data() != null && Objects.equals(event.module(), module) && hosts.contains(event.host())
         ? new Event(event.name(), event.host(), event.module(), null)
         : event);
   }

@@ -269,7 +269,8 @@ public final class TestModules implements BeforeEachCallback, AfterEachCallback,
    *
    * <p>An instance the test itself holds (a local variable, a parameter of the test method) is not
    * collectable: check in a test that does not take the instance. Before collecting, the records
-   * drop the data of the events the module fired there (items it added hold it, often).
+   * drop the data of the events the module fired on the hosts checked (items it added hold it,
+   * often).
    *
    * @throws AssertionError naming the module, the host and each thing left
    */
@@ -282,7 +283,8 @@ public final class TestModules implements BeforeEachCallback, AfterEachCallback,
       left.add("it is still loaded there (unload it first)");
     }
     boolean everyHost = host.equals(ModuleManager.GLOBAL) && binding.kind() != ModuleKind.PER_HOST;
-    for (String where : everyHost ? manager.activeHosts() : Set.of(host)) {
+    Set<String> hosts = everyHost ? manager.activeHosts() : Set.of(host);
+    for (String where : hosts) {
       ModuleRegistrations registered = manager.registrations(where, name);
       for (String thing : registered.described()) {
         left.add(where.equals(host) ? thing : thing + " on host '" + where + "'");
@@ -290,7 +292,7 @@ public final class TestModules implements BeforeEachCallback, AfterEachCallback,
     }
     String home = binding.kind() == ModuleKind.PER_HOST ? host : ModuleManager.GLOBAL;
     if (!fakes.containsKey(module) && !manager.isLoaded(home, name)) {
-      records.forgetDataOf(host, name);
+      records.forgetDataOf(hosts, name);
       int kept = collect(instances.getOrDefault(home + " " + name, List.of()));
       if (kept > 0) {
         left.add((kept == 1 ? "its instance" : kept + " of its instances") + " (" + module.getSimpleName()
