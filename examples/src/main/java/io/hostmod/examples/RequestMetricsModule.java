@@ -57,7 +57,11 @@ public class RequestMetricsModule {
   void load(ModuleContext server) {
     RegistryRequest request = new RegistryRequest();
     server.fire(REGISTRY, request);
-    registry = request.registry != null ? request.registry : new SimpleMeterRegistry();
+    registry = request.registry;
+    if (registry == null) {
+      server.logger().log(System.Logger.Level.INFO, "no server answered " + REGISTRY + ": counting in a registry of its own");
+      registry = new SimpleMeterRegistry();
+    }
     server.hook(HostRouter.SERVED, 0, event -> {
       HostRouter.Served served = event.data(HostRouter.Served.class);
       Part part = served.host() == null ? null : parts.get(served.host());

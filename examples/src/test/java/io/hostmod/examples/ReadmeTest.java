@@ -12,16 +12,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The README's examples are real code: its shared module is compiled here, and its usage runs. */
+/**
+ * The README's examples are real code: its shared module and its test are compiled here, and its
+ * usage runs.
+ */
 class ReadmeTest {
 
   private static final Path README = Path.of("..", "README.md");
   private static final Path GREETER = Path.of("src/main/java/io/hostmod/examples/GreeterModule.java");
+  private static final Path GREETER_TEST = Path.of("src/test/java/io/hostmod/examples/GreeterModuleTest.java");
 
   @Test
   void readmeModuleIsTheCompiledGreeterModule() throws IOException {
     String source = Files.readString(GREETER).replaceFirst("package io.hostmod.examples;\n\n", "");
     assertEquals(javaBlocks().get(0), source, "README's shared module and GreeterModule.java differ");
+  }
+
+  @Test
+  void readmeTestIsTheCompiledGreeterModuleTest() throws IOException {
+    String source = Files.readString(GREETER_TEST).replaceFirst("package io.hostmod.examples;\n\n", "");
+    assertEquals(javaBlocks().get(2), source, "README's test of the shared module and GreeterModuleTest.java differ");
   }
 
   @Test

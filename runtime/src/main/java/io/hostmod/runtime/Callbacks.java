@@ -149,7 +149,7 @@ final class Callbacks {
     M module = (M) context.instance();
     for (ModuleHook<M> hook : entry.binding.hooks()) {
       ModuleHook.Handler<M> handler = hook.handler();
-      entry.own(entry.host.events.add(hook.event(), hook.priority(), event -> handler.handle(module, context, event)), null);
+      entry.own(entry.host.events.add(hook.event(), hook.priority(), event -> handler.handle(module, context, event), entry.name), null);
     }
   }
 

@@ -165,22 +165,41 @@ final class Context implements HostContext {
       throw new NullPointerException("action");
     }
     requireOpen();
-    boolean[] ran = new boolean[1];
-    Registration registration = () -> {
-      synchronized (ran) {
-        if (ran[0]) {
+    UnloadAction registration = new UnloadAction(action);
+    own(registration);
+    return registration::cancel;
+  }
+
+  /**
+   * An action to run on unload, kept by the entry with the instance's hooks and items: closing it
+   * runs it, once, unless it was cancelled. {@link ModuleManager#registrations} counts those due.
+   */
+  static final class UnloadAction implements Registration {
+    private final Runnable action;
+    private boolean done;
+
+    UnloadAction(Runnable action) {
+      this.action = action;
+    }
+
+    synchronized boolean isDue() {
+      return !done;
+    }
+
+    synchronized void cancel() {
+      done = true;
+    }
+
+    @Override
+    public void close() {
+      synchronized (this) {
+        if (done) {
           return;
         }
-        ran[0] = true;
+        done = true;
       }
       action.run();
-    };
-    own(registration);
-    return () -> {
-      synchronized (ran) {
-        ran[0] = true;
-      }
-    };
+    }
   }
 
   @Override
@@ -195,7 +214,7 @@ final class Context implements HostContext {
 
   @Override
   public System.Logger logger() {
-    return System.getLogger("hostmod." + entry.name());
+    return entry.host.server.loggers.apply(host(), name());
   }
 
   @Override
@@ -257,7 +276,7 @@ final class Context implements HostContext {
   @Override
   public Registration hook(String event, int priority, EventHandler handler) {
     requireOpen();
-    Registration registration = entry.host.events.add(event, priority, handler);
+    Registration registration = entry.host.events.add(event, priority, handler, name());
     own(registration);
     return registration;
   }
@@ -271,7 +290,7 @@ final class Context implements HostContext {
   public Registration addItem(String key, Object item) {
     requireOpen();
     Host host = entry.host;
-    Host.Item added = new Host.Item(item);
+    Host.Item added = new Host.Item(item, name());
     host.items().computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(added);
     host.events.fire(new Event(Event.ITEM_ADDED + key, host.name, name(), item));
     Registration registration = () -> {

@@ -3,13 +3,17 @@ package io.hostmod.runtime;
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The event handlers of one host, by event name. Each name maps to an array sorted by priority
  * (highest first, then in the order added) that is replaced, never changed, so that firing reads
- * it without a lock.
+ * it without a lock. Each handler knows the module that added it, if one did, so that {@link
+ * ModuleManager#registrations} can say what a module has left on the host.
  */
 final class EventBus {
 
@@ -19,10 +23,16 @@ final class EventBus {
       Comparator.comparingInt(Handler::priority).reversed().thenComparingLong(Handler::order);
   private static final Handler[] NONE = new Handler[0];
 
-  private record Handler(int priority, long order, EventHandler handler) {}
+  private record Handler(int priority, long order, EventHandler handler, String owner) {}
+
+  private final Host host;
 
   /** Made on the first handler: most hosts' buses stay empty, and an empty map costs some 64 bytes. */
   private volatile ConcurrentHashMap<String, Handler[]> handlers;
+
+  EventBus(Host host) {
+    this.host = host;
+  }
 
   private ConcurrentHashMap<String, Handler[]> handlers() {
     ConcurrentHashMap<String, Handler[]> current = handlers;
@@ -36,8 +46,9 @@ final class EventBus {
     return current;
   }
 
-  Registration add(String event, int priority, EventHandler handler) {
-    Handler added = new Handler(priority, ORDER.incrementAndGet(), handler);
+  /** Adds a handler; {@code owner} is the module adding it, or {@code null} for the manager's caller. */
+  Registration add(String event, int priority, EventHandler handler, String owner) {
+    Handler added = new Handler(priority, ORDER.incrementAndGet(), handler, owner);
     ConcurrentHashMap<String, Handler[]> handlers = handlers();
     handlers.compute(event, (name, current) -> {
       Handler[] next = Arrays.copyOf(current == null ? NONE : current, current == null ? 1 : current.length + 1);
@@ -51,6 +62,22 @@ final class EventBus {
     });
   }
 
+  /** The number of handlers {@code module} added here, by event, sorted by event. */
+  Map<String, Integer> hooksOf(String module) {
+    Map<String, Integer> hooks = new TreeMap<>();
+    ConcurrentHashMap<String, Handler[]> current = handlers;
+    if (current != null) {
+      current.forEach((event, added) -> {
+        for (Handler handler : added) {
+          if (module.equals(handler.owner())) {
+            hooks.merge(event, 1, Integer::sum);
+          }
+        }
+      });
+    }
+    return hooks;
+  }
+
   boolean hasHandlers(String event) {
     ConcurrentHashMap<String, Handler[]> current = handlers;
     return current != null && current.containsKey(event);
@@ -58,26 +85,37 @@ final class EventBus {
 
   /**
    * Calls the event's handlers in order until one stops it; a handler's exception (or error) is
-   * logged and the next handler runs.
+   * logged and the next handler runs. The manager's event observers hear it first, here on its own
+   * host only (a module's lifecycle and status events are passed on to the server's handlers too).
    */
   void fire(Event event) {
+    List<EventHandler> observers = host.server.eventObservers;
+    if (!observers.isEmpty() && event.host().equals(host.name)) {
+      for (EventHandler observer : observers) {
+        call(observer, event);
+      }
+    }
     ConcurrentHashMap<String, Handler[]> all = handlers;
     Handler[] current = all == null ? null : all.get(event.name());
     if (current == null) {
       return;
     }
     for (Handler handler : current) {
-      try {
-        handler.handler().handle(event);
-      } catch (Throwable failure) {
-        // Any Throwable, as for every other call into module code: an Error of one handler (a
-        // LinkageError after a reload, say) must not escape into the operation that fired.
-        LOG.log(Level.WARNING, () -> "a handler of event '" + event.name() + "' on host '" + event.host()
-            + "' threw; the other handlers still run", failure);
-      }
+      call(handler.handler(), event);
       if (event.isStopped()) {
         return;
       }
+    }
+  }
+
+  private static void call(EventHandler handler, Event event) {
+    try {
+      handler.handle(event);
+    } catch (Throwable failure) {
+      // Any Throwable, as for every other call into module code: an Error of one handler (a
+      // LinkageError after a reload, say) must not escape into the operation that fired.
+      LOG.log(Level.WARNING, () -> "a handler of event '" + event.name() + "' on host '" + event.host()
+          + "' threw; the other handlers still run", failure);
     }
   }
 }

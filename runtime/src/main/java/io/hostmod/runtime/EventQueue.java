@@ -30,13 +30,15 @@ final class EventQueue {
   }
 
   /**
-   * Queues a lifecycle event of this host, if anyone listens for it here or on the server.
+   * Queues a lifecycle event of this host, if anyone listens for it here or on the server, or
+   * observes every event.
    *
    * @return whether it was queued: then the poster delivers, once it holds no claim
    */
   boolean post(String name, String module) {
     Host server = host.server.table.global();
-    if (!host.events.hasHandlers(name) && (host.isGlobal() || !server.events.hasHandlers(name))) {
+    if (!host.events.hasHandlers(name) && (host.isGlobal() || !server.events.hasHandlers(name))
+        && host.server.eventObservers.isEmpty()) {
       return false;
     }
     synchronized (this) {

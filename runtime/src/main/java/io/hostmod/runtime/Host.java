@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,12 +25,17 @@ final class Host {
   /** Why a module's last load on this host failed, and when. */
   record Failure(String cause, ModuleKind kind, Instant at) {}
 
-  /** An item a module added; compared by identity, so equal values of two modules stay apart. */
+  /**
+   * An item a module added, with the module's name; compared by identity, so equal values of two
+   * modules stay apart.
+   */
   static final class Item {
     final Object value;
+    final String owner;
 
-    Item(Object value) {
+    Item(Object value, String owner) {
       this.value = value;
+      this.owner = owner;
     }
   }
 
@@ -44,7 +50,7 @@ final class Host {
    * has a tenth of them loaded (retained heap per pair, docs/benchmarks.md).
    */
   private volatile ModuleEntry<?>[] entries;
-  final EventBus events = new EventBus();
+  final EventBus events = new EventBus(this);
   /** The lifecycle events of this host, delivered in the order they happened. */
   final EventQueue lifecycleEvents = new EventQueue(this);
   /**
@@ -265,6 +271,19 @@ final class Host {
 
   ConcurrentHashMap<String, ConcurrentMap<String, Object>> shared() {
     return shared;
+  }
+
+  /** The number of items {@code module} added here, by key, sorted by key. */
+  Map<String, Integer> itemsOf(String module) {
+    Map<String, Integer> found = new TreeMap<>();
+    items.forEach((key, list) -> {
+      for (Item item : list) {
+        if (module.equals(item.owner)) {
+          found.merge(key, 1, Integer::sum);
+        }
+      }
+    });
+    return found;
   }
 
   /** The values of the items under a key, in the order added. */

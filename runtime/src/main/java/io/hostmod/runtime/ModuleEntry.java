@@ -597,6 +597,19 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
     return true;
   }
 
+  /** The actions its instance gave {@code ModuleContext.onUnload} that are still to run. */
+  synchronized int unloadActions() {
+    int due = 0;
+    if (registrations != null) {
+      for (Registration registration : registrations) {
+        if (registration instanceof Context.UnloadAction action && action.isDue()) {
+          due++;
+        }
+      }
+    }
+    return due;
+  }
+
   /** Closes every registration of the claimed entry's instance, newest first. */
   void releaseRegistrations(Claim<M> held) {
     requireHeld(held);

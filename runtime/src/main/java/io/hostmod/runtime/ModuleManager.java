@@ -11,6 +11,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * Loads, unloads and reloads modules on hosts, by running the bindings that the hostmod processor
@@ -281,7 +282,7 @@ public final class ModuleManager {
    * @throws ModuleException {@code unknown-host}
    */
   public Registration hook(String host, String event, int priority, EventHandler handler) {
-    return table.active(requireName(host, "host"), null).events.add(requireName(event, "event"), priority, handler);
+    return table.active(requireName(host, "host"), null).events.add(requireName(event, "event"), priority, handler, null);
   }
 
   /**
@@ -340,6 +341,43 @@ public final class ModuleManager {
       throw ModuleException.insufficientParameters("observer");
     }
     return server.observers.add(observer);
+  }
+
+  /**
+   * Adds an observer of every event fired on any host from now on, as each host's handlers see it:
+   * lifecycle events ({@code module-loaded}, ...), item events, {@code module-status}, and the events
+   * modules and callers of {@link #fire} fire. Each event is observed once, on its own host ({@link
+   * Event#host()}), before its handlers run, on the firing thread. For tests that record what
+   * happened ({@code hostmod-test}) and for tracing; an observer must be quick, must not {@link
+   * Event#stop() stop} the event, and what it throws is logged. Close the registration to remove it.
+   */
+  public Registration observeEvents(EventHandler observer) {
+    if (observer == null) {
+      throw ModuleException.insufficientParameters("observer");
+    }
+    server.eventObservers.add(observer);
+    return () -> server.eventObservers.remove(observer);
+  }
+
+  /**
+   * What a module has registered on a host now, through its contexts there: hooks by event, items
+   * by key, timers not closed, and {@link ModuleContext#onUnload} actions still to run. The
+   * runtime removes all of it when it unloads the module from the host, so once unloaded this is
+   * empty ({@link ModuleRegistrations#isEmpty()}): a test asserts it ({@code hostmod-test}'s
+   * nothing-left check). A host that is not active has no hooks or items; its timers are still
+   * looked for.
+   *
+   * @throws ModuleException {@code insufficient-parameters} for a null or empty host or module
+   */
+  public ModuleRegistrations registrations(String host, String module) {
+    Host found = table.find(requireName(host, "host"));
+    requireName(module, "module name");
+    if (found == null) {
+      return new ModuleRegistrations(host, module, Map.of(), Map.of(), server.timers.count(host, module), 0);
+    }
+    ModuleEntry<?> entry = found.entry(module);
+    return new ModuleRegistrations(host, module, found.events.hooksOf(module), found.itemsOf(module),
+        server.timers.count(host, module), entry == null ? 0 : entry.unloadActions());
   }
 
   /**
@@ -509,6 +547,7 @@ public final class ModuleManager {
     private final List<String> alwaysLoaded = new ArrayList<>();
     private ServerConfig config = ServerConfig.empty();
     private TimeSource clock = TimeSource.system();
+    private BiFunction<String, String, System.Logger> loggers = (host, module) -> System.getLogger("hostmod." + module);
     private int timerThreads = DEFAULT_TIMER_THREADS;
     private java.nio.file.Path moduleDirectory;
 
@@ -523,6 +562,20 @@ public final class ModuleManager {
         throw new NullPointerException("clock");
       }
       this.clock = clock;
+      return this;
+    }
+
+    /**
+     * The logger {@link ModuleContext#logger()} returns to a module, given its host and name: {@code
+     * System.getLogger("hostmod." + name)} unless set. A test gives loggers that record what each
+     * module logs ({@code hostmod-test}), without touching the JVM's logging configuration, which
+     * tests running in parallel share.
+     */
+    public Builder moduleLoggers(BiFunction<String, String, System.Logger> loggers) {
+      if (loggers == null) {
+        throw new NullPointerException("loggers");
+      }
+      this.loggers = loggers;
       return this;
     }
 
@@ -619,7 +672,7 @@ public final class ModuleManager {
         jars.refresh();
       }
       alwaysLoaded.forEach(modules.current()::named);
-      Server server = new Server(modules, config, alwaysLoaded, new Timers(clock, timerThreads));
+      Server server = new Server(modules, config, alwaysLoaded, new Timers(clock, timerThreads), loggers);
       server.jars = jars;
       return new ModuleManager(server);
     }

@@ -2,6 +2,8 @@ package io.hostmod.runtime;
 
 import io.hostmod.runtime.spi.ModuleBinding;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 
 /** What every part of one manager shares: its modules, configuration, host table and wait graph. */
 final class Server {
@@ -23,6 +25,10 @@ final class Server {
   final Timers timers;
   /** Who hears of each finished load, unload, reload and host activation. */
   final Observers observers = new Observers();
+  /** Who hears of every event fired on any host ({@link ModuleManager#observeEvents}). */
+  final CopyOnWriteArrayList<EventHandler> eventObservers = new CopyOnWriteArrayList<>();
+  /** The logger of each (host, module): what {@link ModuleContext#logger()} returns. */
+  final BiFunction<String, String, System.Logger> loggers;
 
   private static final long RECHECK_MILLIS = 5;
 
@@ -32,8 +38,10 @@ final class Server {
   /** The thread whose host activation the running reconfigure waits for, or {@code null}. */
   volatile Thread awaitingActivationBy;
 
-  Server(Modules modules, ServerConfig config, List<String> alwaysLoaded, Timers timers) {
+  Server(Modules modules, ServerConfig config, List<String> alwaysLoaded, Timers timers,
+      BiFunction<String, String, System.Logger> loggers) {
     this.modules = modules;
+    this.loggers = loggers;
     this.timers = timers;
     this.alwaysLoaded = List.copyOf(alwaysLoaded);
     this.configured = configured(config);

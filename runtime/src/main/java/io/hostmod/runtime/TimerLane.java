@@ -25,6 +25,11 @@ final class TimerLane implements Runnable {
     this.context = context;
   }
 
+  /** The instance's context, whose host and module name this lane's timers belong to. */
+  Context context() {
+    return context;
+  }
+
   /** Queues a due timer's task; {@code false} if the lane is closed. Called by the scheduler. */
   synchronized boolean offer(Timers.Timer timer) {
     if (closed) {

@@ -89,6 +89,21 @@ final class Timers {
     return timer;
   }
 
+  /**
+   * The timers of a module on a host that are scheduled and not closed: those in the queue, where a
+   * periodic timer always is (queued again as it fires) and a one-shot until it comes due.
+   */
+  synchronized int count(String host, String module) {
+    int count = 0;
+    for (Timer timer : queue) {
+      Context context = timer.lane.context();
+      if (!timer.cancelled && context.host().equals(host) && context.name().equals(module)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   private void start() {
     if (firing != null) {
       return;
