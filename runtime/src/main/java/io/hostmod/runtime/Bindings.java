@@ -131,6 +131,11 @@ final class Bindings {
     return slots.size();
   }
 
+  /** Whether a module of that name is installed: hashed, as every unload asks. */
+  boolean has(String name) {
+    return byName.containsKey(name);
+  }
+
   ModuleBinding<?> named(String name) {
     ModuleBinding<?> binding = byName.get(name);
     if (binding == null) {

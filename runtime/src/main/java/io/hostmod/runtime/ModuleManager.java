@@ -202,7 +202,7 @@ public final class ModuleManager {
    *     module-not-loaded}
    */
   public void unload(String host, String name) {
-    if (!server.bindings().names().contains(requireName(name, "module name")) && !isLoaded(host, name)) {
+    if (!server.bindings().has(requireName(name, "module name")) && !isLoaded(host, name)) {
       // A module jar's module withdrawn by refreshModules can still be unloaded where it is loaded.
       server.bindings().named(name);
     }

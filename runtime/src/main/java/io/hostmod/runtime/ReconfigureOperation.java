@@ -202,7 +202,7 @@ final class ReconfigureOperation extends Operation {
   }
 
   private boolean isLoaded(Host host, Bindings bindings, String module) {
-    return bindings.names().contains(module) && server.loadedEntry(host, bindings.named(module)) != null;
+    return bindings.has(module) && server.loadedEntry(host, bindings.named(module)) != null;
   }
 
   /** Unloads a module the host's set dropped, if it is loaded there (a global one lives on "*"). */
