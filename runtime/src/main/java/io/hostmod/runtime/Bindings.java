@@ -15,22 +15,17 @@ import java.util.TreeSet;
 
 /**
  * The modules installed in a manager at one moment: every binding of its catalogs by name, module
- * type and proxy type, and each name's slot in a host's table. Never changed: {@link Modules}
+ * type and proxy type (each name's slot in a host's table is {@link Slots}'). Never changed: {@link Modules}
  * replaces it whole when a catalog is installed or uninstalled, so readers take no lock.
  */
 final class Bindings {
 
-  static final Bindings NONE = new Bindings(Map.of(), Map.of(), Map.of(), Set.of());
+  static final Bindings NONE = new Bindings(Map.of(), Map.of(), Set.of());
 
   /** Looked up on every call of the manager: hashed. */
   private final Map<String, ModuleBinding<?>> byName;
   /** The catalog each module came from: the unit of install and uninstall. */
   private final Map<String, ModuleCatalog> catalogOf;
-  /**
-   * Each name's slot in a host's table. A name keeps its slot once given, also when its module is
-   * uninstalled, so that a module installed again (new code, say) takes the same slot.
-   */
-  private final Map<String, Integer> slots;
   /** Modules an uninstall is deciding about: loads of them wait for the decision. */
   private final Set<String> withdrawing;
   private final Set<String> names;
@@ -40,11 +35,9 @@ final class Bindings {
   private Bindings(
       Map<String, ModuleBinding<?>> byName,
       Map<String, ModuleCatalog> catalogOf,
-      Map<String, Integer> slots,
       Set<String> withdrawing) {
     this.byName = byName;
     this.catalogOf = catalogOf;
-    this.slots = slots;
     this.withdrawing = withdrawing;
     this.names = Collections.unmodifiableSet(new TreeSet<>(byName.keySet()));
     for (ModuleBinding<?> binding : byName.values()) {
@@ -64,7 +57,6 @@ final class Bindings {
   Bindings with(List<ModuleCatalog> catalogs) {
     Map<String, ModuleBinding<?>> nextByName = new HashMap<>(byName);
     Map<String, ModuleCatalog> nextCatalogOf = new HashMap<>(catalogOf);
-    Map<String, Integer> nextSlots = new HashMap<>(slots);
     for (ModuleCatalog catalog : catalogs) {
       for (ModuleBinding<?> binding : catalog.bindings()) {
         ModuleCatalog first = nextCatalogOf.putIfAbsent(binding.name(), catalog);
@@ -72,10 +64,9 @@ final class Bindings {
           throw ModuleException.duplicateModule(binding.name(), first.getClass().getName(), catalog.getClass().getName());
         }
         nextByName.put(binding.name(), binding);
-        nextSlots.putIfAbsent(binding.name(), nextSlots.size());
       }
     }
-    Bindings next = new Bindings(nextByName, nextCatalogOf, nextSlots, Set.of());
+    Bindings next = new Bindings(nextByName, nextCatalogOf, Set.of());
     next.checkNoCycle();
     return next;
   }
@@ -86,12 +77,12 @@ final class Bindings {
     Map<String, ModuleCatalog> nextCatalogOf = new HashMap<>(catalogOf);
     nextByName.keySet().removeAll(modules);
     nextCatalogOf.keySet().removeAll(modules);
-    return new Bindings(nextByName, nextCatalogOf, slots, Set.of());
+    return new Bindings(nextByName, nextCatalogOf, Set.of());
   }
 
   /** These bindings, with loads of the named modules waiting for an uninstall's decision. */
   Bindings withdrawing(Set<String> modules) {
-    return new Bindings(byName, catalogOf, slots, Set.copyOf(modules));
+    return new Bindings(byName, catalogOf, Set.copyOf(modules));
   }
 
   /** The names of the modules installed from this catalog (of the same class), sorted. */
@@ -118,17 +109,6 @@ final class Bindings {
 
   boolean isWithdrawing(String name) {
     return withdrawing.contains(name);
-  }
-
-  /** The module's slot in every host's table, or -1 for a name never installed. */
-  int slot(String module) {
-    Integer slot = slots.get(module);
-    return slot == null ? -1 : slot;
-  }
-
-  /** How many slots a host's table needs now. */
-  int slots() {
-    return slots.size();
   }
 
   /** Whether a module of that name is installed: hashed, as every unload asks. */

@@ -44,7 +44,7 @@ final class Host {
   final Server server;
   /**
    * The entry of each module on this host (claimed or settled), at the module's slot ({@link
-   * Bindings#slot}): read without locking, changed under the host's monitor, and grown there when
+   * Slots}): read without locking, changed under the host's monitor, and grown there when
    * modules are installed after the host was made. An array rather than a concurrent map: no node
    * per entry, and one reference per installed module is smaller than a map's nodes once a host
    * has a tenth of them loaded (retained heap per pair, docs/benchmarks.md).
@@ -97,7 +97,7 @@ final class Host {
     this.name = name;
     this.server = server;
     this.global = name.equals(ModuleManager.GLOBAL);
-    this.entries = new ModuleEntry<?>[server.modules.current().slots()];
+    this.entries = new ModuleEntry<?>[server.slots.count()];
   }
 
   /** The module's entry here, claimed or settled, or {@code null}. */
@@ -125,7 +125,7 @@ final class Host {
     if (entry.slot >= current.length) {
       // Modules were installed since this host was made: readers still on the old array see the
       // entries of the moment they read the field, which no later write changes.
-      entries = current = Arrays.copyOf(current, Math.max(entry.slot + 1, server.modules.current().slots()));
+      entries = current = Arrays.copyOf(current, Math.max(entry.slot + 1, server.slots.count()));
     }
     ModuleEntry<?> existing = current[entry.slot];
     if (existing == null) {

@@ -142,7 +142,7 @@ final class LoadOperation extends Operation {
    *     thread that is loading, unloading or reloading it)
    */
   private <M> Claim<M> claimNew(Host home, ModuleBinding<M> binding) {
-    int slot = bindings.slot(binding.name());
+    int slot = server.slots.of(binding.name());
     while (true) {
       ModuleEntry<?> existing = home.entry(slot);
       if (existing == null) {

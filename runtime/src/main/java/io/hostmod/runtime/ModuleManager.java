@@ -52,10 +52,13 @@ public final class ModuleManager {
 
   private final Server server;
   private final HostTable table;
+  /** Held here, not reached through the server: {@link #isLoaded} is a hot path (see Slots). */
+  private final Slots slots;
 
   private ModuleManager(Server server) {
     this.server = server;
     this.table = server.table;
+    this.slots = server.slots;
   }
 
   /** Starts building a manager from module catalogs. */
@@ -248,8 +251,8 @@ public final class ModuleManager {
    */
   public boolean isLoaded(String host, String name) {
     Host found = table.find(requireName(host, "host"));
-    // Through the manager's server, not the host's: the two lookups do not wait for each other.
-    int slot = server.slot(requireName(name, "module name"));
+    // The slot from the manager's own map, not through the host: the two lookups do not wait for each other.
+    int slot = slots.of(requireName(name, "module name"));
     if (found == null || slot < 0) {
       return false;
     }

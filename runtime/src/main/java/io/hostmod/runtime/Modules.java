@@ -12,6 +12,8 @@ import java.util.Set;
 final class Modules {
 
   private volatile Bindings current = Bindings.NONE;
+  /** Each module name's slot in a host's table: given before a binding of that name is published. */
+  final Slots slots = new Slots();
 
   Bindings current() {
     return current;
@@ -23,7 +25,7 @@ final class Modules {
    * @throws ModuleException {@code duplicate-module}, {@code dependency-cycle}; nothing changes
    */
   synchronized void install(ModuleCatalog catalog) {
-    current = current.with(java.util.List.of(catalog));
+    publish(current.with(java.util.List.of(catalog)));
   }
 
   /**
@@ -33,7 +35,13 @@ final class Modules {
    * @throws ModuleException {@code duplicate-module}, {@code dependency-cycle}; nothing changes
    */
   synchronized void replace(Set<String> withdrawn, java.util.List<ModuleCatalog> added) {
-    current = current.without(withdrawn).with(added);
+    publish(current.without(withdrawn).with(added));
+  }
+
+  /** Makes checked bindings current, their new names' slots given first. */
+  private void publish(Bindings next) {
+    slots.give(next.names());
+    current = next;
   }
 
   /**

@@ -15,6 +15,8 @@ final class Server {
   record Configured(ServerConfig config, List<String> unlistedHostModules) {}
 
   final Modules modules;
+  /** Each module name's slot in a host's table ({@link Modules#slots}). */
+  final Slots slots;
   final List<String> alwaysLoaded;
   final HostTable table;
   /** The module directory's jars, or {@code null} without one; set once, before the manager is used. */
@@ -41,6 +43,7 @@ final class Server {
   Server(Modules modules, ServerConfig config, List<String> alwaysLoaded, Timers timers,
       BiFunction<String, String, System.Logger> loggers) {
     this.modules = modules;
+    this.slots = modules.slots;
     this.loggers = loggers;
     this.timers = timers;
     this.alwaysLoaded = List.copyOf(alwaysLoaded);
@@ -78,7 +81,7 @@ final class Server {
 
   /** The module's slot in every host's table, or -1 for a name never installed. */
   int slot(String module) {
-    return modules.current().slot(module);
+    return slots.of(module);
   }
 
   /** The configuration now. */
