@@ -50,7 +50,7 @@ final class Host {
    * has a tenth of them loaded (retained heap per pair, docs/benchmarks.md).
    */
   private volatile ModuleEntry<?>[] entries;
-  final EventBus events = new EventBus(this);
+  final EventBus events;
   /** The lifecycle events of this host, delivered in the order they happened. */
   final EventQueue lifecycleEvents = new EventQueue(this);
   /**
@@ -96,6 +96,7 @@ final class Host {
   Host(String name, Server server) {
     this.name = name;
     this.server = server;
+    this.events = new EventBus(name, server.eventObservers);
     this.global = name.equals(ModuleManager.GLOBAL);
     this.entries = new ModuleEntry<?>[server.slots.count()];
   }
