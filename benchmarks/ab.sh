@@ -4,7 +4,7 @@
 # only the `hostmod` methods of ProxyCallBenchmark, IsLoadedBenchmark, HookDispatchBenchmark,
 # SharedModuleBenchmark (1, 100, 10,000 hosts) and HostActivationBenchmark, alternating the trees,
 # and prints the table of docs/benchmarks.md ("A/B against the previous runtime"), then runs the
-# lifecycle loops again timed in their thread's CPU time (src/ab/LifecycleCpuTime.java). About ten
+# lifecycle loops again timed in their thread's CPU time (src/ab/LifecycleCpuTime.java). About twelve
 # minutes on 2 cores, builds included.
 #
 # usage: bash benchmarks/ab.sh [BASE_COMMIT]          (default 5435d37)
@@ -14,7 +14,7 @@
 #                                                      for a quick check of the script itself)
 #        AB_JMH=0 bash benchmarks/ab.sh               (only the CPU-time runs; AB_CPU=0: only JMH)
 #
-# Settings: one fork per JMH run. Average-time benchmarks: 3 warm-up and 5 measurement iterations
+# Settings: one fork per JMH run. Average-time benchmarks: 8 warm-up and 5 measurement iterations
 # of 1 s each (the classes' own: 2 and 3). HostActivationBenchmark (single shot): 5 warm-up and
 # 10 measured shots (its own: 3 and 5) in a heap whose young generation no run fills (-Xmn2500m,
 # parallel collector, pre-touched): each shot allocates about 80 MB and keeps most of it until its
@@ -52,7 +52,7 @@ case "$rounds" in ''|*[!0-9]*|0) echo "ab.sh: AB_ROUNDS must be a positive numbe
 
 # The benchmarks and their JMH options (avgt: time-based iterations; ss: single shots).
 benches="ProxyCallBenchmark IsLoadedBenchmark HookDispatchBenchmark SharedModuleBenchmark HostActivationBenchmark"
-avgt_opts="${AB_AVGT_OPTS:--wi 3 -w 1s -i 5 -r 1s}"
+avgt_opts="${AB_AVGT_OPTS:--wi 8 -w 1s -i 5 -r 1s}"
 ss_opts="${AB_SS_OPTS:--wi 5 -i 10 -jvmArgsAppend -Xms3g -jvmArgsAppend -Xmx3g -jvmArgsAppend -Xmn2500m -jvmArgsAppend -XX:+UseParallelGC -jvmArgsAppend -XX:+AlwaysPreTouch}"
 options() { if [ "$1" = HostActivationBenchmark ]; then echo "$ss_opts"; else echo "$avgt_opts"; fi; }
 
