@@ -2,10 +2,10 @@ package io.hostmod.test;
 
 import io.hostmod.runtime.Event;
 import io.hostmod.runtime.LifecycleObservation;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What happened in a test's manager, in the order it happened: every event fired on any host
@@ -15,24 +15,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class Records {
 
-  private final List<Event> events = new CopyOnWriteArrayList<>();
-  private final List<LogLine> logs = new CopyOnWriteArrayList<>();
-  private final List<LifecycleObservation> lifecycle = new CopyOnWriteArrayList<>();
+  // Plain lists under this object's monitor, each read as a copy: a test may fire many events, and
+  // a copy-on-write list would copy them all at each one.
+  private final List<Event> events = new ArrayList<>();
+  private final List<LogLine> logs = new ArrayList<>();
+  private final List<LifecycleObservation> lifecycle = new ArrayList<>();
 
   Records() {}
 
   /** Every event fired, on every host. */
-  public List<Event> events() {
+  public synchronized List<Event> events() {
     return List.copyOf(events);
   }
 
   /** The events of that name, on every host. */
-  public List<Event> events(String name) {
+  public synchronized List<Event> events(String name) {
     return events.stream().filter(event -> event.name().equals(name)).toList();
   }
 
   /** The events of that name fired on that host ({@code "*"} for the server). */
-  public List<Event> events(String host, String name) {
+  public synchronized List<Event> events(String host, String name) {
     return events.stream().filter(event -> event.name().equals(name) && event.host().equals(host)).toList();
   }
 
@@ -47,29 +49,29 @@ public final class Records {
   }
 
   /** Every line the modules logged through {@code ModuleContext.logger()}. */
-  public List<LogLine> logs() {
+  public synchronized List<LogLine> logs() {
     return List.copyOf(logs);
   }
 
   /** The lines one module logged, on every host. */
-  public List<LogLine> logs(String module) {
+  public synchronized List<LogLine> logs(String module) {
     return logs.stream().filter(line -> line.module().equals(module)).toList();
   }
 
   /** Every load, unload, reload and host activation, with its outcome ({@code ModuleManager.observe}). */
-  public List<LifecycleObservation> lifecycle() {
+  public synchronized List<LifecycleObservation> lifecycle() {
     return List.copyOf(lifecycle);
   }
 
-  void fired(Event event) {
+  synchronized void fired(Event event) {
     events.add(event);
   }
 
-  void logged(LogLine line) {
+  synchronized void logged(LogLine line) {
     logs.add(line);
   }
 
-  void observed(LifecycleObservation observation) {
+  synchronized void observed(LifecycleObservation observation) {
     lifecycle.add(observation);
   }
 
@@ -78,13 +80,13 @@ public final class Records {
    * events): data a module made often holds the module (a route's handler does), and the records
    * must not keep an instance that a test checks to be collectable.
    */
-  void forgetDataOf(Collection<String> hosts, String module) {
+  synchronized void forgetDataOf(Collection<String> hosts, String module) {
     events.replaceAll(event -> event.data() != null && Objects.equals(event.module(), module) && hosts.contains(event.host())
         ? new Event(event.name(), event.host(), event.module(), null)
         : event);
   }
 
-  void clear() {
+  synchronized void clear() {
     events.clear();
     logs.clear();
     lifecycle.clear();
