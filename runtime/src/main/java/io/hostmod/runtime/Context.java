@@ -29,7 +29,8 @@ final class Context implements HostContext {
 
   static {
     try {
-      LANE = MethodHandles.lookup().findVarHandle(Context.class, "lane", TimerLane.class);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      LANE = lookup.findVarHandle(Context.class, "lane", TimerLane.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
