@@ -344,6 +344,47 @@ class TimersTest extends ManagerTestBase {
     assertEquals(0, cancelled.get());
   }
 
+  /**
+   * Bounded race: another thread schedules on an instance while it is unloaded, its first timer
+   * making the instance's lane as the unload closes it. Each schedule either lands before the
+   * timers close (and its timer is cancelled with the instance) or is refused with
+   * {@code module-not-loaded}; no task of the unloaded instance ever runs.
+   */
+  @Test
+  void scheduleRacingAnUnloadIsCancelledOrRefusedAndNeverRuns() throws InterruptedException {
+    AtomicInteger ran = new AtomicInteger();
+    for (int round = 0; round < 200; round++) {
+      manager.load(A, "health");
+      HealthModule module = manager.instance(A, HealthModule.class);
+      CountDownLatch started = new CountDownLatch(1);
+      AtomicReference<Throwable> unexpected = new AtomicReference<>();
+      Thread scheduler = new Thread(() -> {
+        started.countDown();
+        try {
+          while (true) {
+            module.every(Duration.ofSeconds(1), ran::incrementAndGet);
+          }
+        } catch (ModuleException refused) {
+          if (!refused.code().equals(ModuleException.MODULE_NOT_LOADED)) {
+            unexpected.set(refused);
+          }
+        } catch (Throwable other) {
+          unexpected.set(other);
+        }
+      }, "scheduler-" + round);
+      scheduler.start();
+      await(started);
+
+      manager.unload(A, "health");
+      scheduler.join(REST.toMillis());
+      advance(Duration.ofSeconds(1));
+
+      assertFalse(scheduler.isAlive(), "the scheduling thread was refused once the instance was unloaded");
+      assertNull(unexpected.get(), () -> "round " + unexpected.get());
+      assertEquals(0, ran.get(), "round " + round + ": a task of the unloaded instance ran");
+    }
+  }
+
   @Test
   void anUnloadedInstanceCannotScheduleAndBadDurationsAreRefused() {
     manager.load(A, "health");
