@@ -77,7 +77,10 @@ final class TimerLane implements Runnable {
    * the task running (if any) has returned. It does not wait for a task running on this very
    * thread (a task that unloads or reloads its own module), nor for one whose thread waits for a
    * claim this thread holds (it called the manager for a module this thread is unloading): that
-   * wait would never end; the task's call goes on once this operation is over.
+   * wait would never end; the task's call goes on once this operation is over. A task that starts
+   * waiting for such a claim while this waits for it finds this wait in the graph and gets {@code
+   * module-busy} (the graph's monitor orders the two), so no cycle can form later: the end of the
+   * task, which notifies, is all this waits for.
    */
   void close(WaitGraph waits) {
     List<Timers.Timer> dropped;
@@ -92,7 +95,7 @@ final class TimerLane implements Runnable {
           break;
         }
         try {
-          wait(10);
+          wait();
         } catch (InterruptedException e) {
           interrupted = true;
         } finally {

@@ -314,9 +314,10 @@ class TimersTest extends ManagerTestBase {
     Thread unloader = new Thread(() -> manager.unload(A, "health"), "unloader");
     unloader.start();
     long deadline = System.nanoTime() + REST.toNanos();
-    while (unloader.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+    while (unloader.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
       Thread.onSpinWait();   // until the unload waits for the running task
     }
+    assertEquals(Thread.State.WAITING, unloader.getState(), "the unload waits for the running task");
 
     go.countDown();
     unloader.join(TimeUnit.SECONDS.toMillis(10));
