@@ -146,8 +146,8 @@ final class LoadOperation extends Operation {
     while (true) {
       ModuleEntry<?> existing = home.entry(slot);
       if (existing == null) {
-        Claim<M> fresh = ModuleEntry.create(home, binding, slot);
-        existing = home.addIfAbsent(fresh.entry);
+        Claim<M> fresh = ModuleEntry.create(home, binding, slot, loadNumber());
+        existing = home.addIfAbsent(fresh);
         if (existing == null) {
           if (server.modules.confirm(binding, bindings)) {
             return fresh;

@@ -3,6 +3,7 @@ package io.hostmod.runtime;
 import io.hostmod.runtime.spi.ModuleBinding;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 
 /** What every part of one manager shares: its modules, configuration, host table and wait graph. */
@@ -21,6 +22,8 @@ final class Server {
   final HostTable table;
   /** The module directory's jars, or {@code null} without one; set once, before the manager is used. */
   ModuleJars jars;
+  /** The blocks of load numbers handed out so far ({@link Operation#loadNumber}). */
+  final AtomicLong loadBlocks = new AtomicLong();
   /** Who waits for whom among this manager's threads, to refuse a wait that would deadlock. */
   final WaitGraph waits = new WaitGraph();
   /** The one scheduler of the modules' timers, with the manager's time source. */
