@@ -503,14 +503,16 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
 
   /**
    * Counts a link just made to this entry, which was settled or held by the linking thread
-   * ({@code checked}), then reads the claim again. Under the monitor.
+   * ({@code checked}), then reads the claim again and, if there was none, whether the entry is
+   * still loaded: another thread may have claimed it, unloaded it and ended its claim in between,
+   * so that the claim reads as before (found by {@code RaceTest}). Under the monitor.
    *
    * @return {@code false} if another thread claimed this entry meanwhile: that claimer may not have
    *     seen the link, so the caller undoes it (the count is undone here)
    */
   private boolean countLink(Claim<M> checked) {
-    linked = linked + 1; // a volatile write: ordered before the read below
-    if (claim != checked) {
+    linked = linked + 1; // a volatile write: ordered before the reads below
+    if (claim != checked || (checked == null && !loaded)) {
       uncountLink();
       return false;
     }
