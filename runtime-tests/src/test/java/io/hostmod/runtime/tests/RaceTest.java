@@ -41,8 +41,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * One test per fault found in the runtime's write path, on the traced modules ({@link Traced}):
  * three bounded races (each by a count of iterations and a deadline of about a second and a half,
  * whichever comes first; a deadlock fails through the joins' timeout) and deterministic sequences
- * for the two that need no race; then one bounded race per protocol of the write path itself (an
- * attach against a claim, an add against its host's deactivation, claims against each other). Every test checks, on the {@link Trace} of every callback with its
+ * for the two that need no race; then one bounded race per protocol of the write path itself (a
+ * link or an attach against a claim, an add against its host's deactivation, claims against each
+ * other). Every test checks, on the {@link Trace} of every callback with its
  * instance, thread, beginning and end, the {@link CallbackRules}; the races also check that every
  * operation ends as a serial order allows, and that each host and module's lifecycle events
  * alternate (loaded, then unloaded or reloaded, ...) in the order listeners heard them. After each
@@ -309,6 +310,45 @@ class RaceTest extends ManagerTestBase {
   // ---- the write path's own protocols
 
   /**
+   * In rounds that start together: one thread loads a per-host dependent on a.example (its load
+   * links it to its dependency there, loading that first if missing) and unloads it, while another
+   * unloads the dependency and loads it again; the second thread starts a little later each round
+   * (0 to 15 us), to meet the link at different points. A link and a claim of the dependency are
+   * checked against each other, so a link never lands on a dependency once its unload claimed it,
+   * and the unload never misses a link: no {@code @Unload} of the dependency begins while a
+   * dependent of it lives on the host (constructor begun, {@code @Unload} not returned), and no
+   * dependent's constructor begins while no instance of the dependency is loaded there ({@code
+   * @Load} returned, {@code @Unload} not begun). The dependent's load and the dependency's unload
+   * always succeed; the dependent's unload may find it gone with its dependency
+   * (module-not-loaded), the dependency's load may find it loaded on the way by the dependent's
+   * (module-already-loaded); nothing else fails.
+   */
+  @Test
+  void aLinkNeverLandsOnADependencyBeingUnloaded() throws Exception {
+    List<String> failures =
+        rounds(
+            3_000,
+            i -> {
+              loadIfMissing(A, LOCAL);
+              unloadIfLoaded(A, LOCAL_USER);
+            },
+            List.of(
+                i -> loadThenUnload(A, LOCAL_USER),
+                i -> {
+                  stagger(i);
+                  unloadThenLoad(A, LOCAL);
+                }),
+            List.of("dependent", "dependency"));
+
+    assertNoFailures(failures);
+    assertCallbackRulesAndEventOrder();
+    List<Call> calls = Trace.calls();
+    assertNoViolations("links missed", missedLinks(calls, LOCAL_USER, LOCAL, A));
+    assertNoViolations("instances overlapping", overlapping(calls, LOCAL, A));
+    assertNoViolations("instances overlapping", overlapping(calls, LOCAL_USER, A));
+  }
+
+  /**
    * In rounds that start together: one thread loads a shared module on a.example (attaching a host
    * part to its global entry) and unloads it there, while another, a little later each round,
    * unloads it from {@code "*"} and loads it again, or (every other round) reloads it there. An
@@ -501,6 +541,36 @@ class RaceTest extends ManagerTestBase {
     Set<String> traced = manager.loadedModules(host).stream()
         .filter(name -> name.startsWith("traced_")).collect(Collectors.toSet());
     assertEquals(modules, traced, "traced modules loaded on " + host);
+  }
+
+  /**
+   * Where a dependency's {@code @Unload} began while a dependent of it lived on the host
+   * (constructor begun, {@code @Unload} not returned), or a dependent's constructor began while no
+   * instance of the dependency was loaded there ({@code @Load} returned, {@code @Unload} not
+   * begun): each a link that an unload missed or that landed on an entry being unloaded.
+   */
+  private static List<String> missedLinks(List<Call> calls, String dependent, String dependency, String host) {
+    List<String> violations = new ArrayList<>();
+    Living dependents = new Living(host);
+    Set<String> loaded = new TreeSet<>();
+    for (Call call : calls) {
+      if (!call.host().equals(host)) {
+        continue;
+      }
+      dependents.accept(call);
+      if (isOf(call, dependent) && call.step().equals("new") && call.phase() == Phase.BEGIN && loaded.isEmpty()) {
+        violations.add(call + ": no " + dependency + " loaded on " + host);
+      } else if (isOf(call, dependency) && call.step().equals("load") && call.phase() == Phase.END) {
+        loaded.add(call.instance());
+      } else if (isOf(call, dependency) && call.step().equals("unload") && call.phase() == Phase.BEGIN) {
+        loaded.remove(call.instance());
+        Set<String> living = dependents.of(dependent);
+        if (!living.isEmpty()) {
+          violations.add(call + " while its dependents " + living + " lived");
+        }
+      }
+    }
+    return violations;
   }
 
   /** Where an instance of the module began on the host while another one lived there. */
