@@ -186,7 +186,10 @@ final class Context implements HostContext {
     }
     requireOpen();
     UnloadAction registration = new UnloadAction(action);
-    own(registration);
+    if (!entry.own(registration, this)) {
+      // Not closed, as own(Registration) would: closing an unload action runs it.
+      throw ModuleException.contextClosed(host(), name());
+    }
     return registration::cancel;
   }
 

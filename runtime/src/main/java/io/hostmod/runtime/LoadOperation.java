@@ -48,10 +48,6 @@ final class LoadOperation extends Operation {
    */
   void run(Host asked, ModuleBinding<?> binding, int slot, Bindings from, IfLoaded ifLoaded) {
     bindings = from;
-    if (!server.observers.measures(LifecycleObservation.Step.LOAD)) {
-      load(asked, binding, slot, ifLoaded);
-      return;
-    }
     server.observers.measure(LifecycleObservation.Step.LOAD, asked.name, binding.name(), () -> {
       load(asked, binding, slot, ifLoaded);
       return null;

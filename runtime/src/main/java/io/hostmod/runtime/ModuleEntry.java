@@ -40,6 +40,7 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
   private static final VarHandle LOADED;
   private static final VarHandle CONTEXT;
   private static final VarHandle LINKED;
+  private static final System.Logger LOG = System.getLogger(ModuleManager.class.getName());
 
   static {
     try {
@@ -663,7 +664,10 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
     return due;
   }
 
-  /** Closes every registration of the claimed entry's instance, newest first. */
+  /**
+   * Closes every registration of the claimed entry's instance, newest first; one that throws (an
+   * {@code onUnload} action) is logged, and the others are closed all the same.
+   */
   void releaseRegistrations(Claim<M> held) {
     requireHeld(held);
     if (registrations == null) {
@@ -676,7 +680,13 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
     }
     if (release != null) {
       for (int i = release.size() - 1; i >= 0; i--) {
-        release.get(i).close();
+        try {
+          release.get(i).close();
+        } catch (Throwable failure) {
+          // An onUnload action is module code: its failure must not leave the entry claimed.
+          LOG.log(System.Logger.Level.WARNING, () -> "an onUnload action of module '" + name + "' on host '"
+              + host.name + "' threw; the unload went on", failure);
+        }
       }
     }
   }

@@ -20,18 +20,9 @@ final class Observers {
     return () -> observers.remove(observer);
   }
 
-  /**
-   * Whether anyone measures the step now. A load or unload nobody measures runs without {@link
-   * #measure}, so without the lambda it would pass: an allocation per call that the compiler left
-   * in place (3% of a shared module's load and unload, docs/benchmarks.md).
-   */
-  boolean measures(LifecycleObservation.Step step) {
-    return !observers.isEmpty() || FlightEvents.isEnabled(step);
-  }
-
   /** Runs an operation, measured: it ends when {@code operation} returns or throws. */
   <T> T measure(LifecycleObservation.Step step, String host, String module, Supplier<T> operation) {
-    if (!measures(step)) {
+    if (observers.isEmpty() && !FlightEvents.isEnabled(step)) {
       // Nobody measures: no clock read and no object. Measuring always took lifecycle from 1.3x
       // to 2.1x of the runtime before the redesign (LifecycleCpuTime, docs/benchmarks.md).
       return operation.get();

@@ -14,10 +14,6 @@ final class UnloadOperation extends Operation {
 
   /** @throws ModuleException {@code module-not-loaded}, {@code module-busy} */
   void run(Host host, String name) {
-    if (!server.observers.measures(LifecycleObservation.Step.UNLOAD)) {
-      unload(host, name);
-      return;
-    }
     server.observers.measure(LifecycleObservation.Step.UNLOAD, host.name, name, () -> {
       unload(host, name);
       return null;

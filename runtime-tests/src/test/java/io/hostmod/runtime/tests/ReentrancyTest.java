@@ -428,6 +428,32 @@ class ReentrancyTest extends ManagerTestBase {
     assertRefusesToRegister(kept.get());
   }
 
+  /**
+   * An unload action that throws is logged, naming module and host; the unload completes (the
+   * other actions run, the entry is gone, not left claimed), and the module loads again.
+   */
+  @Test
+  void unloadActionThatThrowsIsLoggedAndTheUnloadCompletes() {
+    List<String> ran = new CopyOnWriteArrayList<>();
+    Callbacks.on("callback.load", context -> {
+      context.onUnload(() -> ran.add("first"));
+      context.onUnload(() -> {
+        throw new IllegalStateException("refuses to stop");
+      });
+      context.onUnload(() -> ran.add("last"));
+    });
+    given(A, "callback");
+
+    manager.unload(A, "callback");
+
+    assertEquals(List.of("last", "first"), ran, "the other unload actions, newest first");
+    assertFalse(manager.isLoaded(A, "callback"));
+    log.assertOneWarningNaming("onUnload action", "'callback'", "'" + A + "'");
+    Callbacks.on("callback.load", context -> {});
+    manager.load(A, "callback");
+    assertTrue(manager.isLoaded(A, "callback"), "loaded again: the unload left nothing claimed");
+  }
+
   private void assertRefusesToRegister(ModuleContext context) {
     List<String> ran = new ArrayList<>();
     assertRefusesToRegister(context, new ArrayList<>(), ran);
