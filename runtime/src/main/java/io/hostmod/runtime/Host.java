@@ -90,7 +90,7 @@ final class Host {
   Host(String name, Server server) {
     this.name = name;
     this.server = server;
-    this.events = new EventBus(name, server.eventObservers);
+    this.events = new EventBus(name, server.eventObservers, server.lifecycleHandlers);
     this.global = name.equals(ModuleManager.GLOBAL);
     this.entries = new EntryTable(server.slots.count());
   }
