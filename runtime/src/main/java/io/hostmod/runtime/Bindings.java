@@ -31,6 +31,8 @@ final class Bindings {
   private final Set<String> names;
   private final Map<Class<?>, ModuleBinding<?>> byType = new HashMap<>();
   private final Map<Class<?>, ModuleBinding<?>> byProxyType = new HashMap<>();
+  /** The module set last resolved ({@link #moduleSet}); a race only resolves one twice. */
+  private volatile ModuleSet lastModuleSet;
 
   private Bindings(
       Map<String, ModuleBinding<?>> byName,
@@ -114,6 +116,44 @@ final class Bindings {
   /** Whether a module of that name is installed: hashed, as every unload asks. */
   boolean has(String name) {
     return byName.containsKey(name);
+  }
+
+  /**
+   * A host's module set resolved against these bindings, with each module's slot. The last one
+   * resolved is kept: every host the configuration does not list has the same list, so activating
+   * many of them resolves it once (two map lookups per module were a tenth of activating 10,000
+   * hosts x 50 modules: docs/benchmarks.md, "A/B against the previous runtime").
+   */
+  ModuleSet moduleSet(List<String> names, Slots slots) {
+    ModuleSet last = lastModuleSet;
+    if (last != null && last.names() == names) {
+      return last;
+    }
+    ModuleBinding<?>[] resolved = new ModuleBinding<?>[names.size()];
+    int[] slotOf = new int[names.size()];
+    for (int i = 0; i < resolved.length; i++) {
+      resolved[i] = byName.get(names.get(i));
+      slotOf[i] = slots.of(names.get(i));
+    }
+    ModuleSet made = new ModuleSet(names, resolved, slotOf);
+    lastModuleSet = made;
+    return made;
+  }
+
+  /**
+   * A module set resolved: the binding of each name ({@code null} if none is installed) and its
+   * slot, by index. The arrays are never changed.
+   */
+  record ModuleSet(List<String> names, ModuleBinding<?>[] bindings, int[] slots) {
+
+    /** The binding of the module at the index, or {@code module-not-found}. */
+    ModuleBinding<?> binding(int index) {
+      ModuleBinding<?> binding = bindings[index];
+      if (binding == null) {
+        throw ModuleException.moduleNotFound(names.get(index));
+      }
+      return binding;
+    }
   }
 
   ModuleBinding<?> named(String name) {

@@ -164,7 +164,8 @@ final class Callbacks {
     if (context == null) {
       return;
     }
-    // First: no task of the instance starts from now on, and none runs beside its @Unload.
+    // First: no task of the instance starts from now on, none runs beside its @Unload, and no
+    // other thread adds a hook or item to it.
     context.closeTimers();
     entry.setContext(claim, null);
     @SuppressWarnings("unchecked") // setContext binds a context of this entry only to an instance of its module
@@ -179,7 +180,7 @@ final class Callbacks {
       LOG.log(Level.WARNING, () -> (entry.isHostPart() ? "@Unload(HostContext)" : "@Unload") + " of module '"
           + entry.name + "' on host '" + entry.host.name + "' threw; the unload completed anyway", failure);
     }
-    // Closed first: from now on the instance cannot add what the release below would miss.
+    // Closed for this thread too: from now on nothing can add what the release below would miss.
     context.close();
     entry.releaseRegistrations(claim);
     ModuleJars jars = entry.host.server.jars;

@@ -167,7 +167,7 @@ final class Closure {
    * it is claimed, so this stays true while the claim lasts.
    */
   static <M> boolean isLeaf(Claim<M> root) {
-    return !root.entry.hasDependents(root) && !root.entry.hasHostParts(root);
+    return root.entry.hasNoLinks(root);
   }
 
   private static <M> void release(Claim<M> claim) {

@@ -17,9 +17,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link HostContext} for a shared module's host part. It holds only its entry (the server is its host's),
  * so that it stays small: one exists per (host, module) pair.
  *
- * <p>It is closed once its instance is unloaded from the host (after its {@code @Unload}
- * returned) or failed to load there; a closed context refuses to add hooks and items, which would
- * otherwise keep the unloaded instance reachable and running.
+ * <p>It is closed once its instance is unloaded from the host or failed to load there; a closed
+ * context refuses to add hooks, items and timers, which would otherwise keep the unloaded instance
+ * reachable and running. It closes in two steps: when its instance's unload starts, its timers
+ * close and every thread but the unloading one is refused; that thread (running {@code @Unload})
+ * is refused once {@code @Unload} has returned.
  */
 final class Context implements HostContext {
 
@@ -37,7 +39,14 @@ final class Context implements HostContext {
   }
 
   private final ModuleEntry<?> entry;
-  private volatile boolean closed;
+  /**
+   * Closed for the thread that unloads the instance too ({@code @Unload} has returned). Written
+   * and read by that thread, the holder of its entry's claim (or a later holder, after it): other
+   * threads go by {@link #lane}, whose exchange when the unload starts is the one atomic step of
+   * closing. A volatile write here as well was a tenth of unloading a module (docs/benchmarks.md,
+   * "A/B against the previous runtime").
+   */
+  private boolean closed;
   /**
    * The instance this context serves (for a shared module's host part, the global instance), set
    * when its entry takes it as its part: the entry keeps this context only, not a {@link HostPart}.
@@ -65,12 +74,22 @@ final class Context implements HostContext {
     return instance;
   }
 
+  /** Closes it for the unloading thread too: call after {@link #closeTimers()}, once {@code @Unload} returned. */
   void close() {
     closed = true;
   }
 
+  /**
+   * Whether it refuses the calling thread: the unloading thread once it is closed, any other once
+   * its timers are. A registration checks this after publishing itself to its entry, which reads
+   * them after closing the timers (see {@link ModuleEntry#own}): so either the unload releases it,
+   * or it is refused.
+   */
   boolean isClosed() {
-    return closed;
+    if (entry.isClaimedByCurrentThread()) {
+      return closed;
+    }
+    return lane == TIMERS_CLOSED;
   }
 
   ModuleHealth health() {
@@ -91,7 +110,7 @@ final class Context implements HostContext {
   private TimerLane lane() {
     while (true) {
       TimerLane current = lane;
-      if (current == TIMERS_CLOSED || closed) {
+      if (current == TIMERS_CLOSED) {
         throw ModuleException.contextClosed(host(), name());
       }
       if (current != null) {
@@ -167,7 +186,10 @@ final class Context implements HostContext {
     }
     requireOpen();
     UnloadAction registration = new UnloadAction(action);
-    own(registration);
+    if (!entry.own(registration, this)) {
+      // Not closed, as own(Registration) would: closing an unload action runs it.
+      throw ModuleException.contextClosed(host(), name());
+    }
     return registration::cancel;
   }
 
@@ -305,7 +327,7 @@ final class Context implements HostContext {
   }
 
   private void requireOpen() {
-    if (closed) {
+    if (isClosed()) {
       throw ModuleException.contextClosed(host(), name());
     }
   }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,13 +34,16 @@ final class EventBus {
    * whether there are any, one load away rather than three (dispatch is a hot path).
    */
   private final List<EventHandler> observers;
+  /** The manager's count of lifecycle event handlers ({@link Server#lifecycleHandlers}). */
+  private final AtomicInteger lifecycleHandlers;
 
   /** Made on the first handler: most hosts' buses stay empty, and an empty map costs some 64 bytes. */
   private volatile ConcurrentHashMap<String, Handler[]> handlers;
 
-  EventBus(String host, List<EventHandler> observers) {
+  EventBus(String host, List<EventHandler> observers, AtomicInteger lifecycleHandlers) {
     this.host = host;
     this.observers = observers;
+    this.lifecycleHandlers = lifecycleHandlers;
   }
 
   private ConcurrentHashMap<String, Handler[]> handlers() {
@@ -57,16 +62,30 @@ final class EventBus {
   Registration add(String event, int priority, EventHandler handler, String owner) {
     Handler added = new Handler(priority, ORDER.incrementAndGet(), handler, owner);
     ConcurrentHashMap<String, Handler[]> handlers = handlers();
+    boolean lifecycle = EventQueue.LIFECYCLE.contains(event);
+    if (lifecycle) {
+      lifecycleHandlers.incrementAndGet(); // counted before it can be found: see EventQueue.post
+    }
     handlers.compute(event, (name, current) -> {
       Handler[] next = Arrays.copyOf(current == null ? NONE : current, current == null ? 1 : current.length + 1);
       next[next.length - 1] = added;
       Arrays.sort(next, FIRST_TO_RUN);
       return next;
     });
-    return () -> handlers.computeIfPresent(event, (name, current) -> {
+    Registration remove = () -> handlers.computeIfPresent(event, (name, current) -> {
       Handler[] next = Arrays.stream(current).filter(h -> h != added).toArray(Handler[]::new);
       return next.length == 0 ? null : next;
     });
+    if (!lifecycle) {
+      return remove;
+    }
+    AtomicBoolean removed = new AtomicBoolean();
+    return () -> {
+      remove.close();
+      if (removed.compareAndSet(false, true)) {
+        lifecycleHandlers.decrementAndGet(); // once, however often it is closed
+      }
+    };
   }
 
   /** The number of handlers {@code module} added here, by event, sorted by event. */

@@ -1,6 +1,7 @@
 package io.hostmod.runtime;
 
 import java.util.ArrayDeque;
+import java.util.Set;
 
 /**
  * A host's lifecycle events ({@code module-loaded}, {@code module-unloaded}, {@code
@@ -14,6 +15,10 @@ import java.util.ArrayDeque;
  * them delivered after the event it is handling has reached every listener.
  */
 final class EventQueue {
+
+  /** The lifecycle events: those an operation posts here. */
+  static final Set<String> LIFECYCLE = Set.of(
+      Event.MODULE_LOADED, Event.MODULE_UNLOADED, Event.MODULE_RELOADED, Event.HOST_ACTIVATED, Event.HOST_DEACTIVATED);
 
   private final Host host;
   /** Made on the first event queued: on most hosts nobody listens for lifecycle events. */
@@ -36,6 +41,9 @@ final class EventQueue {
    * @return whether it was queued: then the poster delivers, once it holds no claim
    */
   boolean post(String name, String module) {
+    if (host.server.lifecycleHandlers.get() == 0 && host.server.eventObservers.isEmpty()) {
+      return false; // nobody listens on any host: no look at this host's handlers
+    }
     Host server = host.server.table.global();
     if (!host.events.hasHandlers(name) && (host.isGlobal() || !server.events.hasHandlers(name))
         && host.server.eventObservers.isEmpty()) {

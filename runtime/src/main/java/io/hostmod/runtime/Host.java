@@ -1,11 +1,8 @@
 package io.hostmod.runtime;
 
 import io.hostmod.runtime.spi.ModuleBinding;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,7 +16,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class Host {
 
-  private static final VarHandle ENTRY = MethodHandles.arrayElementVarHandle(ModuleEntry[].class);
   private static final ModuleEntry<?>[] NONE = {};
 
   /** Why a module's last load on this host failed, and when. */
@@ -44,12 +40,12 @@ final class Host {
   final Server server;
   /**
    * The entry of each module on this host (claimed or settled), at the module's slot ({@link
-   * Slots}): read without locking, changed under the host's monitor, and grown there when
-   * modules are installed after the host was made. An array rather than a concurrent map: no node
-   * per entry, and one reference per installed module is smaller than a map's nodes once a host
-   * has a tenth of them loaded (retained heap per pair, docs/benchmarks.md).
+   * Slots}): read and changed without locking (see {@link #addIfAbsent}), sized by the slots given
+   * when the host was made. An array rather than a concurrent map: no node per entry, and one
+   * reference per installed module is smaller than a map's nodes once a host has a tenth of them
+   * loaded (retained heap per pair, docs/benchmarks.md).
    */
-  private volatile ModuleEntry<?>[] entries;
+  private final EntryTable entries;
   final EventBus events;
   /** The lifecycle events of this host, delivered in the order they happened. */
   final EventQueue lifecycleEvents = new EventQueue(this);
@@ -68,8 +64,6 @@ final class Host {
   /** The thread deactivating the host while {@link #closing}; written under the monitor. */
   Thread closingBy;
   private final boolean global;
-  /** The last number given to an entry added here (its load order); guarded by the monitor. */
-  private int sequence;
 
   /**
    * The thread activating the host, until its module set is loaded; {@code null} after. Written
@@ -96,9 +90,9 @@ final class Host {
   Host(String name, Server server) {
     this.name = name;
     this.server = server;
-    this.events = new EventBus(name, server.eventObservers);
+    this.events = new EventBus(name, server.eventObservers, server.lifecycleHandlers);
     this.global = name.equals(ModuleManager.GLOBAL);
-    this.entries = new ModuleEntry<?>[server.slots.count()];
+    this.entries = new EntryTable(server.slots.count());
   }
 
   /** The module's entry here, claimed or settled, or {@code null}. */
@@ -108,62 +102,43 @@ final class Host {
   }
 
   ModuleEntry<?> entry(int slot) {
-    ModuleEntry<?>[] current = entries;
-    return slot < current.length ? (ModuleEntry<?>) ENTRY.getAcquire(current, slot) : null;
+    return entries.get(slot);
   }
 
   /**
-   * Adds a new entry at its slot unless the module has one here.
+   * Adds a new, claimed entry at its slot unless the module has one here: one compare-and-set, no
+   * monitor (the host's monitor around it was a tenth of activating 10,000 hosts x 50 modules:
+   * docs/benchmarks.md, "A/B against the previous runtime"). A deactivation sets {@link #closing}
+   * before it reads the entries, and an add reads it after its entry is in: so either the
+   * deactivation sees the entry, or the add sees the host closing and takes its entry back.
    *
    * @return the entry there already, or {@code null} if this one was added
    * @throws ModuleException {@code unknown-host} if the host is being deactivated
    */
-  synchronized ModuleEntry<?> addIfAbsent(ModuleEntry<?> entry) {
+  <M> ModuleEntry<?> addIfAbsent(Claim<M> fresh) {
+    ModuleEntry<M> entry = fresh.entry;
     if (closing) {
       throw ModuleException.unknownHost(name, entry.name);
     }
-    ModuleEntry<?>[] current = entries;
-    if (entry.slot >= current.length) {
-      // Modules were installed since this host was made: readers still on the old array see the
-      // entries of the moment they read the field, which no later write changes.
-      entries = current = Arrays.copyOf(current, Math.max(entry.slot + 1, server.slots.count()));
-    }
-    ModuleEntry<?> existing = current[entry.slot];
-    if (existing == null) {
-      entry.sequence = ++sequence;
-      ENTRY.setRelease(current, entry.slot, entry);
+    ModuleEntry<?> existing = entries.putIfAbsent(entry);
+    if (existing == null && closing) {
+      // Taken back as a load taken back is, waking whoever found it meanwhile.
+      entry.settleGone(fresh, null);
+      throw ModuleException.unknownHost(name, entry.name);
     }
     return existing;
   }
 
-  /** Removes an entry that is gone. */
+  /** Removes an entry that is gone: by the holder of its claim, without the host's monitor. */
   void remove(ModuleEntry<?> entry) {
-    if (closing && closingBy == Thread.currentThread()) {
-      // Its deactivation: a closing host takes no entry and so never grows its table, and the
-      // caller's claim keeps the slot's entry in place; only the monitor's exclusion is not needed.
-      // One monitor fewer per unload was a fifth of deactivating 10,000 hosts x 50 modules
-      // (docs/benchmarks.md, "A/B against the previous runtime").
-      clearSlot(entry);
-      return;
-    }
-    synchronized (this) {
-      clearSlot(entry);
-    }
-  }
-
-  private void clearSlot(ModuleEntry<?> entry) {
-    ModuleEntry<?>[] current = entries;
-    if (entry.slot < current.length && current[entry.slot] == entry) {
-      ENTRY.setRelease(current, entry.slot, null);
-    }
+    entries.remove(entry);
   }
 
   /** The entries here now, claimed or settled, in slot order. */
   List<ModuleEntry<?>> entries() {
-    ModuleEntry<?>[] current = entries;
     List<ModuleEntry<?>> found = new ArrayList<>();
-    for (int slot = 0; slot < current.length; slot++) {
-      ModuleEntry<?> entry = (ModuleEntry<?>) ENTRY.getAcquire(current, slot);
+    for (int slot = 0, length = entries.length(); slot < length; slot++) {
+      ModuleEntry<?> entry = entries.get(slot);
       if (entry != null) {
         found.add(entry);
       }
@@ -173,9 +148,8 @@ final class Host {
 
   /** An entry here that the current thread holds a claim on, or {@code null}. */
   ModuleEntry<?> entryClaimedByCurrentThread() {
-    ModuleEntry<?>[] current = entries;
-    for (int slot = 0; slot < current.length; slot++) {
-      ModuleEntry<?> entry = (ModuleEntry<?>) ENTRY.getAcquire(current, slot);
+    for (int slot = 0, length = entries.length(); slot < length; slot++) {
+      ModuleEntry<?> entry = entries.get(slot);
       if (entry != null && entry.isClaimedByCurrentThread()) {
         return entry;
       }
@@ -193,14 +167,14 @@ final class Host {
    * (docs/benchmarks.md, "A/B against the previous runtime").
    */
   ModuleEntry<?>[] entriesNewestFirst() {
-    ModuleEntry<?>[] current = entries;
     // Entries may come and go while this reads: each slot is read once, into found.
-    ModuleEntry<?>[] found = new ModuleEntry<?>[current.length];
+    int length = entries.length();
+    ModuleEntry<?>[] found = new ModuleEntry<?>[length];
     int count = 0;
-    int newest = Integer.MIN_VALUE;
-    int oldest = Integer.MAX_VALUE;
-    for (int slot = current.length - 1; slot >= 0; slot--) {
-      ModuleEntry<?> entry = (ModuleEntry<?>) ENTRY.getAcquire(current, slot);
+    long newest = Long.MIN_VALUE;
+    long oldest = Long.MAX_VALUE;
+    for (int slot = length - 1; slot >= 0; slot--) {
+      ModuleEntry<?> entry = entries.get(slot);
       if (entry != null) {
         found[count++] = entry;
         newest = Math.max(newest, entry.sequence);
@@ -211,9 +185,9 @@ final class Host {
       return NONE;
     }
     ModuleEntry<?>[] ordered = new ModuleEntry<?>[count];
-    if (newest - oldest == count - 1) { // numbers are unique on a host: each one has its place
+    if (newest - oldest == count - 1) { // numbers are unique: each one has its place
       for (int i = 0; i < count; i++) {
-        ordered[newest - found[i].sequence] = found[i];
+        ordered[(int) (newest - found[i].sequence)] = found[i];
       }
       return ordered;
     }

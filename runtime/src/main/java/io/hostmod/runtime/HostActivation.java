@@ -56,11 +56,14 @@ final class HostActivation extends Operation {
     List<ModuleException> failures = List.of();
     // One load operation for all of them: a host's activation allocates little besides its modules.
     LoadOperation load = new LoadOperation(server);
-    for (String module : modules) {
+    for (int i = 0; i < modules.size(); i++) {
+      String module = modules.get(i);
       try {
-        // A global module loaded for an earlier host already serves this one.
+        // Read for each module: one installed meanwhile may be loaded by the next.
         Bindings bindings = server.bindings();
-        load.run(host, bindings.named(module), bindings, LoadOperation.IfLoaded.SKIP);
+        Bindings.ModuleSet set = bindings.moduleSet(modules, server.slots);
+        // A global module loaded for an earlier host already serves this one.
+        load.run(host, set.binding(i), set.slots()[i], bindings, LoadOperation.IfLoaded.SKIP);
       } catch (ModuleException failure) {
         LOG.log(Level.ERROR, () -> "module '" + module + "' did not load on host '" + host.name
             + "' while activating it: " + failure.getMessage(), failure);

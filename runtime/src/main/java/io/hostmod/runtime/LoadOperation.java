@@ -42,23 +42,28 @@ final class LoadOperation extends Operation {
    * Loads the module on the host; on failure, unloads what it loaded on the way. A host's
    * activation runs one operation object for each of its modules in turn.
    *
+   * @param slot the module's slot ({@link Slots})
    * @param from the installed modules the binding was found in, in which its dependencies are
    *     resolved too
    */
-  void run(Host asked, ModuleBinding<?> binding, Bindings from, IfLoaded ifLoaded) {
+  void run(Host asked, ModuleBinding<?> binding, int slot, Bindings from, IfLoaded ifLoaded) {
     bindings = from;
     server.observers.measure(LifecycleObservation.Step.LOAD, asked.name, binding.name(), () -> {
-      try {
-        Host home = server.homeOf(asked, binding);
-        checkDependencies(home, binding);
-        while (!tryLoad(asked, home, binding, ifLoaded)) {
-          // Started again, holding no claim: another load wanted what this one held, or the reverse.
-        }
-      } finally {
-        deliver();
-      }
+      load(asked, binding, slot, ifLoaded);
       return null;
     });
+  }
+
+  private void load(Host asked, ModuleBinding<?> binding, int slot, IfLoaded ifLoaded) {
+    try {
+      Host home = server.homeOf(asked, binding);
+      checkDependencies(home, binding);
+      while (!tryLoad(asked, home, binding, slot, ifLoaded)) {
+        // Started again, holding no claim: another load wanted what this one held, or the reverse.
+      }
+    } finally {
+      deliver();
+    }
   }
 
   /**
@@ -68,9 +73,9 @@ final class LoadOperation extends Operation {
    *     entries it loaded on the way: it unloaded them, released its claims, waited, and must start
    *     again
    */
-  private boolean tryLoad(Host asked, Host home, ModuleBinding<?> binding, IfLoaded ifLoaded) {
+  private boolean tryLoad(Host asked, Host home, ModuleBinding<?> binding, int slot, IfLoaded ifLoaded) {
     loadedOnTheWay = List.of();
-    Claim<?> claim = claimNew(home, binding);
+    Claim<?> claim = claimNew(home, binding, slot);
     if (claim == null) {
       if (ifLoaded == IfLoaded.REFUSE) {
         throw home == asked
@@ -119,8 +124,12 @@ final class LoadOperation extends Operation {
    * disabled where they would load ({@code dependency-disabled}).
    */
   private void checkDependencies(Host home, ModuleBinding<?> binding) {
+    List<String> names = binding.dependencies();
+    if (names.isEmpty()) {
+      return; // most modules: without an iterator, which escape analysis left in place
+    }
     ServerConfig config = server.config();
-    for (String name : binding.dependencies()) {
+    for (String name : names) {
       ModuleBinding<?> dependency = bindings.dependency(binding.name(), name);
       try {
         if (config.isDisabled(home.name, name)) {
@@ -141,13 +150,12 @@ final class LoadOperation extends Operation {
    * @return the claim, or {@code null} if the module is loaded there (waiting first for another
    *     thread that is loading, unloading or reloading it)
    */
-  private <M> Claim<M> claimNew(Host home, ModuleBinding<M> binding) {
-    int slot = server.slots.of(binding.name());
+  private <M> Claim<M> claimNew(Host home, ModuleBinding<M> binding, int slot) {
     while (true) {
       ModuleEntry<?> existing = home.entry(slot);
       if (existing == null) {
-        Claim<M> fresh = ModuleEntry.create(home, binding, slot);
-        existing = home.addIfAbsent(fresh.entry);
+        Claim<M> fresh = ModuleEntry.create(home, binding, slot, loadNumber());
+        existing = home.addIfAbsent(fresh);
         if (existing == null) {
           if (server.modules.confirm(binding, bindings)) {
             return fresh;
@@ -240,7 +248,7 @@ final class LoadOperation extends Operation {
       if (loaded != null) {
         return loaded;
       }
-      Claim<?> claim = claimNew(home, dependency);
+      Claim<?> claim = claimNew(home, dependency, server.slot(dependency.name()));
       if (claim != null) {
         bringUp(claim, true);
         return claim.entry;
@@ -261,7 +269,7 @@ final class LoadOperation extends Operation {
     ModuleEntry<M> global;
     try {
       while (true) {
-        first = claimNew(globalHost, entry.binding);
+        first = claimNew(globalHost, entry.binding, entry.slot);
         if (first != null) {
           try {
             Callbacks.create(first);

@@ -16,8 +16,14 @@ import java.util.List;
  * <p><b>Claims.</b> At any time at most one {@link Claim} holds the entry. Everything that changes
  * it (its instance, its links, its registrations, whether it is loaded) takes that claim as an
  * argument and checks it; other threads wait on the entry's monitor until the claim ends, through
- * the manager's {@link WaitGraph}. The monitor guards the claim and the plain collections below,
- * a few instructions at a time; it is never held while module code runs.
+ * the manager's {@link WaitGraph}. A claim is taken by one compare-and-set; the monitor guards the
+ * plain collections below, a few instructions at a time, and is never held while module code runs.
+ *
+ * <p><b>Links.</b> A dependent or host part may link to this entry only while it is settled (or
+ * claimed by the linking load itself). A link and a claim are checked against each other with
+ * {@link #linked}: a link counts itself, then reads the claim, and undoes itself if a claim was
+ * taken meanwhile; a claimer takes the claim, then reads the count. So either the link sees the
+ * claim, or the claimer sees the link, and an unload never misses what depends on its entry.
  *
  * <p><b>Reads.</b> Whether it is loaded and its current instance are volatile fields, read without
  * locking ({@code isLoaded}, host proxy calls). A shared module's host part reads as loaded only
@@ -33,6 +39,8 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
   private static final VarHandle CLAIM;
   private static final VarHandle LOADED;
   private static final VarHandle CONTEXT;
+  private static final VarHandle LINKED;
+  private static final System.Logger LOG = System.getLogger(ModuleManager.class.getName());
 
   static {
     try {
@@ -40,6 +48,7 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
       CLAIM = lookup.findVarHandle(ModuleEntry.class, "claim", Claim.class);
       LOADED = lookup.findVarHandle(ModuleEntry.class, "loaded", boolean.class);
       CONTEXT = lookup.findVarHandle(ModuleEntry.class, "context", Context.class);
+      LINKED = lookup.findVarHandle(ModuleEntry.class, "linked", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -58,17 +67,25 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
   /** Its module's slot in its host's table. */
   final int slot;
   /**
-   * Where the entry stands in its host's load order, to unload a host's modules newest first. Set
-   * by the host when it adds the entry, under its monitor, and published with it.
+   * Where the entry stands in the load order, to unload a host's modules newest first: the
+   * number its load gave it ({@link Operation#loadNumber}), unique in the manager.
    */
-  int sequence;
+  final long sequence;
 
   /**
-   * The current claim, or {@code null} once settled. Taken under the monitor, so that a link or an
-   * attach, which checks it under the monitor, never lands on a claimed entry; ended without it
-   * (see {@link #waiters}).
+   * The current claim, or {@code null} once settled. Taken by compare-and-set and ended by a
+   * volatile write (see {@link #waiters}), without the monitor: the monitor's two atomic steps per
+   * claim were a tenth of deactivating 10,000 hosts x 50 modules (docs/benchmarks.md, "A/B against
+   * the previous runtime"). A link checks it again after counting itself (see {@link #linked}).
    */
   private volatile Claim<M> claim;
+  /**
+   * How many dependents and host parts are linked to this entry, counted under the monitor by a
+   * volatile write before the link reads the claim again; read by a claimer after it took its
+   * claim. A count that stays above zero for a moment after an unlink only sends an unload the
+   * longer way ({@link Closure}); decrements are release writes.
+   */
+  private volatile int linked;
   /**
    * Threads waiting on the monitor for the claim to end, changed under it. A release ends the
    * claim, then reads this; a waiter counts itself, then reads the claim: so either the release
@@ -114,17 +131,22 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
    */
   private volatile List<Registration> registrations;
 
-  private ModuleEntry(Host host, ModuleBinding<M> binding, int slot) {
+  private ModuleEntry(Host host, ModuleBinding<M> binding, int slot, long sequence) {
     this.host = host;
     this.binding = binding;
     this.name = binding.name();
     this.kind = binding.kind();
     this.slot = slot;
+    this.sequence = sequence;
   }
 
-  /** A new entry, claimed for its load by the current thread; not yet in its host's table. */
-  static <M> Claim<M> create(Host host, ModuleBinding<M> binding, int slot) {
-    ModuleEntry<M> entry = new ModuleEntry<>(host, binding, slot);
+  /**
+   * A new entry, claimed for its load by the current thread; not yet in its host's table.
+   *
+   * @param sequence its place in the load order ({@link Operation#loadNumber})
+   */
+  static <M> Claim<M> create(Host host, ModuleBinding<M> binding, int slot, long sequence) {
+    ModuleEntry<M> entry = new ModuleEntry<>(host, binding, slot, sequence);
     Claim<M> claim = new Claim<>(entry, Claim.Purpose.LOAD);
     // Published with the entry, by the host's table.
     CLAIM.set(entry, claim);
@@ -288,7 +310,21 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
    *     #isLoaded()} and {@link #isClaimedByCurrentThread()} to tell which)
    * @throws ModuleException {@code module-busy} if the current thread holds it already
    */
-  synchronized Claim<M> tryClaim(Claim.Purpose purpose) {
+  Claim<M> tryClaim(Claim.Purpose purpose) {
+    return isSharedGlobal() ? tryClaimUnderMonitor(purpose) : tryClaimByCas(purpose);
+  }
+
+  /**
+   * A shared module's global entry is claimed under its monitor, as its host parts attach under
+   * it: an attach then needs no count-and-check (see {@link #attach}). Every host part's load
+   * attaches, while the global entry is claimed only by an operation on {@code "*"}: the attach's
+   * fence was a twentieth of loading a shared module onto 100 hosts and off (docs/benchmarks.md).
+   */
+  private synchronized Claim<M> tryClaimUnderMonitor(Claim.Purpose purpose) {
+    return tryClaimByCas(purpose);
+  }
+
+  private Claim<M> tryClaimByCas(Claim.Purpose purpose) {
     Claim<M> current = claim;
     if (current != null) {
       if (current.isHeldByCurrentThread()) {
@@ -302,7 +338,15 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
       return null;
     }
     Claim<M> taken = new Claim<>(this, purpose);
-    CLAIM.setRelease(this, taken);
+    if (!CLAIM.compareAndSet(this, (Claim<M>) null, taken)) {
+      return null; // another thread claimed it since it was read
+    }
+    if (!loaded) {
+      // Claimed, unloaded and settled by another thread between the read above and the claim:
+      // only a claim's holder changes whether it is loaded, so this read, holding it, is final.
+      release(taken);
+      return null;
+    }
     return taken;
   }
 
@@ -431,6 +475,8 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
         firstAttached = part;
       }
       lastAttached = part;
+      // Counted without a fence: this entry is claimed only under this monitor (tryClaim).
+      LINKED.setRelease(this, linked + 1);
     }
     part.global = this;
     return true;
@@ -447,19 +493,48 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
       if (previousAttached == null && from.firstAttached != this) {
         return; // not attached (any more)
       }
-      if (previousAttached != null) {
-        previousAttached.nextAttached = nextAttached;
-      } else {
-        from.firstAttached = nextAttached;
-      }
-      if (nextAttached != null) {
-        nextAttached.previousAttached = previousAttached;
-      } else {
-        from.lastAttached = previousAttached;
-      }
-      previousAttached = null;
-      nextAttached = null;
+      unlinkAttached(from);
+      from.uncountLink();
     }
+  }
+
+  /** Takes this host part out of its global entry's list; under the global entry's monitor. */
+  private void unlinkAttached(ModuleEntry<M> from) {
+    if (previousAttached != null) {
+      previousAttached.nextAttached = nextAttached;
+    } else {
+      from.firstAttached = nextAttached;
+    }
+    if (nextAttached != null) {
+      nextAttached.previousAttached = previousAttached;
+    } else {
+      from.lastAttached = previousAttached;
+    }
+    previousAttached = null;
+    nextAttached = null;
+  }
+
+  /**
+   * Counts a link just made to this entry, which was settled or held by the linking thread
+   * ({@code checked}), then reads the claim again and, if there was none, whether the entry is
+   * still loaded: another thread may have claimed it, unloaded it and ended its claim in between,
+   * so that the claim reads as before (found by {@code RaceTest}). Under the monitor.
+   *
+   * @return {@code false} if another thread claimed this entry meanwhile: that claimer may not have
+   *     seen the link, so the caller undoes it (the count is undone here)
+   */
+  private boolean countLink(Claim<M> checked) {
+    linked = linked + 1; // a volatile write: ordered before the reads below
+    if (claim != checked || (checked == null && !loaded)) {
+      uncountLink();
+      return false;
+    }
+    return true;
+  }
+
+  /** Uncounts a link undone or removed; under the monitor. */
+  private void uncountLink() {
+    LINKED.setRelease(this, linked - 1);
   }
 
   /** The host parts attached to this global entry, in attach order. */
@@ -509,12 +584,16 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
       dependents = new ArrayList<>(2);
     }
     dependents.add(dependent);
+    if (!countLink(current)) {
+      dependents.remove(dependents.size() - 1);
+      return false;
+    }
     return true;
   }
 
   private synchronized void removeDependent(ModuleEntry<?> dependent) {
-    if (dependents != null) {
-      dependents.remove(dependent);
+    if (dependents != null && dependents.remove(dependent)) {
+      uncountLink();
     }
   }
 
@@ -531,26 +610,13 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
   }
 
   /**
-   * Whether entries are linked to this claimed entry as dependents. None can be linked while it
-   * is claimed, and every link made before was made under the monitor its claim was taken under,
-   * so the holder reads it without the monitor; a dependent unlinking itself meanwhile only makes
-   * the answer "yes" where "no" would do.
+   * Whether nothing is linked to this claimed entry: no dependent, no host part. None can link
+   * while it is claimed, and one that linked before is counted (see {@link #linked}); one
+   * unlinking meanwhile only makes the answer "no" where "yes" would do.
    */
-  /** Whether host parts are attached to this claimed entry (none can attach while it is claimed). */
-  boolean hasHostParts(Claim<M> held) {
+  boolean hasNoLinks(Claim<M> held) {
     requireHeld(held);
-    if (!isSharedGlobal()) {
-      return false;
-    }
-    synchronized (this) {
-      return firstAttached != null;
-    }
-  }
-
-  boolean hasDependents(Claim<M> held) {
-    requireHeld(held);
-    List<ModuleEntry<?>> current = dependents;
-    return current != null && !current.isEmpty();
+    return linked == 0;
   }
 
   /** The entries linked to this one as dependents, now. */
@@ -585,9 +651,9 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
   synchronized boolean own(Registration registration, Context by) {
     List<Registration> current = registrations;
     if (current == null) {
-      // Published before the context is read, as the context is closed before a release reads
-      // this without the monitor: either that release sees the list, or this sees the context
-      // closed.
+      // Published before the context is read, as an unload closes the context's timers (which
+      // closes it for every other thread) before it reads this without the monitor: either that
+      // release sees the list, or this sees the context closed.
       registrations = current = new ArrayList<>(2);
     }
     if (by != null && by.isClosed()) {
@@ -610,7 +676,10 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
     return due;
   }
 
-  /** Closes every registration of the claimed entry's instance, newest first. */
+  /**
+   * Closes every registration of the claimed entry's instance, newest first; one that throws (an
+   * {@code onUnload} action) is logged, and the others are closed all the same.
+   */
   void releaseRegistrations(Claim<M> held) {
     requireHeld(held);
     if (registrations == null) {
@@ -623,7 +692,13 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
     }
     if (release != null) {
       for (int i = release.size() - 1; i >= 0; i--) {
-        release.get(i).close();
+        try {
+          release.get(i).close();
+        } catch (Throwable failure) {
+          // An onUnload action is module code: its failure must not leave the entry claimed.
+          LOG.log(System.Logger.Level.WARNING, () -> "an onUnload action of module '" + name + "' on host '"
+              + host.name + "' threw; the unload went on", failure);
+        }
       }
     }
   }

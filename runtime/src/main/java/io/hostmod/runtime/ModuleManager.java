@@ -194,7 +194,7 @@ public final class ModuleManager {
   public void load(String host, String name) {
     Bindings bindings = server.bindings();
     ModuleBinding<?> binding = bindings.named(requireName(name, "module name"));
-    new LoadOperation(server).run(table.active(requireName(host, "host"), name), binding, bindings, LoadOperation.IfLoaded.REFUSE);
+    new LoadOperation(server).run(table.active(requireName(host, "host"), name), binding, server.slot(name), bindings, LoadOperation.IfLoaded.REFUSE);
   }
 
   /**

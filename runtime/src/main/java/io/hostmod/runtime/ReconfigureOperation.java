@@ -223,7 +223,7 @@ final class ReconfigureOperation extends Operation {
 
   private void load(Host host, Bindings bindings, String module) {
     try {
-      new LoadOperation(server).run(host, bindings.named(module), bindings, LoadOperation.IfLoaded.SKIP);
+      new LoadOperation(server).run(host, bindings.named(module), server.slot(module), bindings, LoadOperation.IfLoaded.SKIP);
       log(host).loaded.add(module);
     } catch (ModuleException failure) {
       failed(failure);

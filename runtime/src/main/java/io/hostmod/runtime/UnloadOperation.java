@@ -15,17 +15,22 @@ final class UnloadOperation extends Operation {
   /** @throws ModuleException {@code module-not-loaded}, {@code module-busy} */
   void run(Host host, String name) {
     server.observers.measure(LifecycleObservation.Step.UNLOAD, host.name, name, () -> {
-      try {
-        while (true) {
-          Claim<?> root = claimLoaded(host, name, Claim.Purpose.UNLOAD);
-          if (root != null && unload(root)) {
-            return null;
-          }
-        }
-      } finally {
-        deliver();
-      }
+      unload(host, name);
+      return null;
     });
+  }
+
+  private void unload(Host host, String name) {
+    try {
+      while (true) {
+        Claim<?> root = claimLoaded(host, name, Claim.Purpose.UNLOAD);
+        if (root != null && unload(root)) {
+          return;
+        }
+      }
+    } finally {
+      deliver();
+    }
   }
 
   /**

@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hostmod.runtime.Event;
 import io.hostmod.runtime.ModuleException;
+import io.hostmod.runtime.Registration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -153,6 +155,33 @@ class EventsTest extends ManagerTestBase {
   }
 
   // ---- lifecycle events
+
+  /**
+   * Lifecycle events are posted only while someone listens for them somewhere (the manager counts
+   * their handlers): a handler removed, even twice, stops counting once, so another host's handler
+   * still hears its events, and one added after hears the next.
+   */
+  @Test
+  void lifecycleHandlersAreCountedOnceEachSoTheOthersStillHear() {
+    List<String> heardOnA = new ArrayList<>();
+    List<String> heardOnB = new ArrayList<>();
+    Registration onA = manager.hook(A, MODULE_LOADED, 0, event -> heardOnA.add(event.module()));
+    Registration onB = manager.hook(B, MODULE_LOADED, 0, event -> heardOnB.add(event.module()));
+
+    onA.close();
+    onA.close();
+    manager.load(A, "roster");
+    manager.load(B, "roster");
+
+    assertEquals(List.of(), heardOnA);
+    assertEquals(List.of("roster"), heardOnB, "B's handler, after A's was removed twice");
+    onB.close();
+    manager.unload(B, "roster");
+    Registration again = manager.hook(B, MODULE_LOADED, 0, event -> heardOnB.add(event.module()));
+    manager.load(B, "roster");
+    assertEquals(List.of("roster", "roster"), heardOnB, "a handler added after every other was removed");
+    again.close();
+  }
 
   @Test
   void moduleLoadedIsFiredForEveryHostTheFirstHostOfASharedModuleAndStarIncluded() {

@@ -121,6 +121,17 @@ abstract class ManagerTestBase {
     return failure;
   }
 
+  /** Runs an operation that may be refused with one of these codes only (as a serial order allows). */
+  static void refusedOnlyWith(Runnable operation, String... allowed) {
+    try {
+      operation.run();
+    } catch (ModuleException refused) {
+      if (!List.of(allowed).contains(refused.code())) {
+        throw refused;
+      }
+    }
+  }
+
   static void assertContext(String name, String host, ModuleContext context) {
     assertEquals(name, context.name(), "module name in the context");
     assertEquals(host, context.host(), "host in the context");

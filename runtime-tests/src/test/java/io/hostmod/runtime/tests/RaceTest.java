@@ -4,9 +4,11 @@ import static io.hostmod.runtime.ModuleException.GLOBAL_MODULE_ALREADY_LOADED;
 import static io.hostmod.runtime.ModuleException.LOAD_FAILED;
 import static io.hostmod.runtime.ModuleException.MODULE_ALREADY_LOADED;
 import static io.hostmod.runtime.ModuleException.MODULE_NOT_LOADED;
+import static io.hostmod.runtime.ModuleException.UNKNOWN_HOST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
@@ -38,7 +41,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * One test per fault found in the runtime's write path, on the traced modules ({@link Traced}):
  * three bounded races (each by a count of iterations and a deadline of about a second and a half,
  * whichever comes first; a deadlock fails through the joins' timeout) and deterministic sequences
- * for the two that need no race. Every test checks, on the {@link Trace} of every callback with its
+ * for the two that need no race; then one bounded race per protocol of the write path itself (a
+ * link or an attach against a claim, an add against its host's deactivation, claims against each
+ * other). Every test checks, on the {@link Trace} of every callback with its
  * instance, thread, beginning and end, the {@link CallbackRules}; the races also check that every
  * operation ends as a serial order allows, and that each host and module's lifecycle events
  * alternate (loaded, then unloaded or reloaded, ...) in the order listeners heard them. After each
@@ -277,32 +282,211 @@ class RaceTest extends ManagerTestBase {
     List<String> failures =
         loops(
             3_000,
-            List.of(randomOperations(1), randomOperations(2)),
+            List.of(randomOperations(1, LOCAL, SHARED), randomOperations(2, LOCAL, SHARED)),
             List.of("events-1", "events-2"));
 
     assertNoFailures(failures);
     assertCallbackRulesAndEventOrder();
   }
 
-  private ThrowingIntConsumer randomOperations(long seed) {
+  /**
+   * A seeded random load, unload or reload of one of the modules, on a.example (a shared one on
+   * {@code "*"} a quarter of the time), refused only as a serial order allows: a load finding it
+   * loaded, an unload or reload finding it not loaded.
+   */
+  private ThrowingIntConsumer randomOperations(long seed, String... modules) {
     Random random = new Random(seed);
     return i -> {
-      String module = random.nextBoolean() ? LOCAL : SHARED;
+      String module = modules[random.nextInt(modules.length)];
       String host = module.equals(SHARED) && random.nextInt(4) == 0 ? GLOBAL : A;
-      int operation = random.nextInt(3);
-      try {
-        switch (operation) {
-          case 0 -> manager.load(host, module);
-          case 1 -> manager.unload(host, module);
-          default -> manager.reload(host, module);
-        }
-      } catch (ModuleException refused) {
-        String allowed = operation == 0 ? MODULE_ALREADY_LOADED : MODULE_NOT_LOADED;
-        if (!refused.code().equals(allowed)) {
-          throw refused;
-        }
+      switch (random.nextInt(3)) {
+        case 0 -> refusedOnlyWith(() -> manager.load(host, module), MODULE_ALREADY_LOADED);
+        case 1 -> refusedOnlyWith(() -> manager.unload(host, module), MODULE_NOT_LOADED);
+        default -> refusedOnlyWith(() -> manager.reload(host, module), MODULE_NOT_LOADED);
       }
     };
+  }
+
+  // ---- the write path's own protocols
+
+  /**
+   * In rounds that start together: one thread loads a per-host dependent on a.example (its load
+   * links it to its dependency there, loading that first if missing) and unloads it, while another
+   * unloads the dependency and loads it again; the second thread starts a little later each round
+   * (0 to 15 us), to meet the link at different points. A link and a claim of the dependency are
+   * checked against each other, so a link never lands on a dependency once its unload claimed it,
+   * and the unload never misses a link: no {@code @Unload} of the dependency begins while a
+   * dependent of it lives on the host (constructor begun, {@code @Unload} not returned), and no
+   * dependent's constructor begins while no instance of the dependency is loaded there ({@code
+   * @Load} returned, {@code @Unload} not begun). The dependent's load and the dependency's unload
+   * always succeed; the dependent's unload may find it gone with its dependency
+   * (module-not-loaded), the dependency's load may find it loaded on the way by the dependent's
+   * (module-already-loaded); nothing else fails.
+   */
+  @Test
+  void aLinkNeverLandsOnADependencyBeingUnloaded() throws Exception {
+    List<String> failures =
+        rounds(
+            3_000,
+            i -> {
+              loadIfMissing(A, LOCAL);
+              unloadIfLoaded(A, LOCAL_USER);
+            },
+            List.of(
+                i -> loadThenUnload(A, LOCAL_USER),
+                i -> {
+                  stagger(i);
+                  unloadThenLoad(A, LOCAL);
+                }),
+            List.of("dependent", "dependency"));
+
+    assertNoFailures(failures);
+    assertCallbackRulesAndEventOrder();
+    List<Call> calls = Trace.calls();
+    assertNoViolations("links missed", missedLinks(calls, LOCAL_USER, LOCAL, A));
+    assertNoViolations("instances overlapping", overlapping(calls, LOCAL, A));
+    assertNoViolations("instances overlapping", overlapping(calls, LOCAL_USER, A));
+  }
+
+  /**
+   * In rounds that start together: one thread loads a shared module on a.example (attaching a host
+   * part to its global entry) and unloads it there, while another, a little later each round,
+   * unloads it from {@code "*"} and loads it again, or (every other round) reloads it there. An
+   * attach and a claim of the global entry are checked against each other, so a host part never
+   * attaches to a global entry being unloaded or reloaded, and the unload or reload never misses
+   * one: the {@link CallbackRules} see a missed attach (an {@code @Unload()} while attached, an
+   * {@code @AddHost} after it began, an {@code @AddHost} never matched after shutdown). Once the
+   * threads stopped, a.example's host part, if loaded, is part of the global instance living on
+   * {@code "*"}, and only then does a host part live on a.example. The host's load and the unload
+   * and reload of {@code "*"} always succeed; the host's unload may find it gone with {@code "*"}
+   * (module-not-loaded), the load of {@code "*"} may find it made by the host's load
+   * (module-already-loaded).
+   */
+  @Test
+  void aHostPartNeverAttachesToAGlobalEntryBeingUnloaded() throws Exception {
+    List<String> failures =
+        rounds(
+            3_000,
+            i -> {
+              loadIfMissing(GLOBAL, SHARED);
+              unloadIfLoaded(A, SHARED);
+            },
+            List.of(
+                i -> loadThenUnload(A, SHARED),
+                i -> {
+                  stagger(i);
+                  if (i % 2 == 0) {
+                    unloadThenLoad(GLOBAL, SHARED);
+                  } else {
+                    manager.reload(GLOBAL, SHARED);
+                  }
+                }),
+            List.of("host", "star"));
+
+    assertNoFailures(failures);
+    Set<String> hostParts = new Living(A).now();
+    if (manager.isLoaded(A, SHARED)) {
+      TracedSharedModule global = manager.instance(GLOBAL, TracedSharedModule.class);
+      assertSame(global, manager.instance(A, TracedSharedModule.class), "a.example's host part serves another instance");
+      assertTrue(new Living(GLOBAL).now().contains(global.instance), () -> global.instance + " is loaded but unloaded");
+      assertEquals(Set.of(global.instance + " / " + A), hostParts, "host parts living on a.example");
+    } else {
+      assertEquals(Set.of(), hostParts, "host parts living on a.example, where the module is not loaded");
+    }
+    assertCallbackRulesAndEventOrder();
+  }
+
+  /**
+   * In rounds, each on a.example just activated: one thread loads a per-host dependent (which
+   * loads its dependency on the way) and a shared module's host part, then unloads the
+   * dependency, while another, a little later each round, deactivates a.example. An add to a
+   * host's table and its deactivation are checked against each other: either the deactivation
+   * sees the new entry (and unloads it once its load is over), or the add sees the host closing
+   * and takes its entry back before any code of it runs. So right after {@code deactivateHost}
+   * returned, nothing made for the host lives (every instance's {@code @Unload} and every host
+   * part's {@code @Unload(HostContext)} returned); an entry left in the old host's table would
+   * never be unloaded, which the check after shutdown sees. (For a host that is not active, {@code
+   * isLoaded} is false and {@code loadedModules} refuses: neither sees that table.) The
+   * deactivation always succeeds; the loader's operations are refused with unknown-host only, and
+   * once refused, for the rest of the round; its unload may also find the module gone with the
+   * host's other modules (module-not-loaded).
+   */
+  @Test
+  void anAddNeverOutlivesItsHostsDeactivation() throws Exception {
+    Living living = new Living(A);
+
+    List<String> failures =
+        rounds(
+            3_000,
+            i -> {
+              if (!manager.activeHosts().contains(A)) {
+                manager.activateHost(A);
+              }
+            },
+            List.of(
+                i -> {
+                  AtomicBoolean refused = new AtomicBoolean();
+                  refusedOnlyWhileClosing(refused, () -> manager.load(A, LOCAL_USER));
+                  refusedOnlyWhileClosing(refused, () -> manager.load(A, SHARED));
+                  refusedOnlyWhileClosing(refused, () -> refusedOnlyWith(() -> manager.unload(A, LOCAL), MODULE_NOT_LOADED));
+                },
+                i -> {
+                  stagger(i);
+                  manager.deactivateHost(A);
+                  Set<String> left = living.now();
+                  if (!left.isEmpty()) {
+                    throw new AssertionError("right after deactivateHost(a.example) returned, still living there: " + left);
+                  }
+                }),
+            List.of("loader", "deactivator"));
+
+    assertNoFailures(failures);
+    assertCallbackRulesAndEventOrder();
+  }
+
+  /**
+   * Runs an operation on a.example while it is being deactivated: refused with unknown-host only,
+   * and once one was ({@code refused}), every one after it is.
+   */
+  private static void refusedOnlyWhileClosing(AtomicBoolean refused, Runnable operation) {
+    try {
+      operation.run();
+    } catch (ModuleException unknown) {
+      if (!unknown.code().equals(UNKNOWN_HOST)) {
+        throw unknown;
+      }
+      refused.set(true);
+      return;
+    }
+    if (refused.get()) {
+      throw new AssertionError("a.example refused an operation as unknown-host, then took the next one");
+    }
+  }
+
+  /**
+   * Three threads load, unload and reload the same per-host module on a.example at random: each
+   * claim of its entry is one compare-and-set, which one of them wins, and a claim taken on an
+   * entry unloaded meanwhile is given back. Each operation succeeds or is refused as a serial
+   * order allows (a load finds it loaded, an unload or reload finds it not loaded); no two
+   * instances of the module live on the host at once (constructor begun, {@code @Unload} not
+   * returned), which two threads holding the entry at once would make; no instance is unloaded
+   * twice ({@link CallbackRules}); and once the threads stopped, the module is loaded exactly when
+   * one instance lives.
+   */
+  @Test
+  void threadsClaimingTheSameEntryTakeTurns() throws Exception {
+    List<String> failures =
+        loops(
+            3_000,
+            List.of(randomOperations(3, LOCAL), randomOperations(4, LOCAL), randomOperations(5, LOCAL)),
+            List.of("claims-1", "claims-2", "claims-3"));
+
+    assertNoFailures(failures);
+    Set<String> living = new Living(A).now();
+    assertEquals(manager.isLoaded(A, LOCAL) ? 1 : 0, living.size(),
+        () -> "isLoaded(a.example, traced_local) is " + manager.isLoaded(A, LOCAL) + ", living: " + living);
+    assertNoViolations("instances overlapping", overlapping(Trace.calls(), LOCAL, A));
+    assertCallbackRulesAndEventOrder();
   }
 
   // ---- checks
@@ -359,6 +543,104 @@ class RaceTest extends ManagerTestBase {
     assertEquals(modules, traced, "traced modules loaded on " + host);
   }
 
+  /**
+   * Where a dependency's {@code @Unload} began while a dependent of it lived on the host
+   * (constructor begun, {@code @Unload} not returned), or a dependent's constructor began while no
+   * instance of the dependency was loaded there ({@code @Load} returned, {@code @Unload} not
+   * begun): each a link that an unload missed or that landed on an entry being unloaded.
+   */
+  private static List<String> missedLinks(List<Call> calls, String dependent, String dependency, String host) {
+    List<String> violations = new ArrayList<>();
+    Living dependents = new Living(host);
+    Set<String> loaded = new TreeSet<>();
+    for (Call call : calls) {
+      if (!call.host().equals(host)) {
+        continue;
+      }
+      dependents.accept(call);
+      if (isOf(call, dependent) && call.step().equals("new") && call.phase() == Phase.BEGIN && loaded.isEmpty()) {
+        violations.add(call + ": no " + dependency + " loaded on " + host);
+      } else if (isOf(call, dependency) && call.step().equals("load") && call.phase() == Phase.END) {
+        loaded.add(call.instance());
+      } else if (isOf(call, dependency) && call.step().equals("unload") && call.phase() == Phase.BEGIN) {
+        loaded.remove(call.instance());
+        Set<String> living = dependents.of(dependent);
+        if (!living.isEmpty()) {
+          violations.add(call + " while its dependents " + living + " lived");
+        }
+      }
+    }
+    return violations;
+  }
+
+  /** Where an instance of the module began on the host while another one lived there. */
+  private static List<String> overlapping(List<Call> calls, String module, String host) {
+    List<String> violations = new ArrayList<>();
+    Living living = new Living(host);
+    for (Call call : calls) {
+      living.accept(call);
+      if (isOf(call, module) && call.step().equals("new") && call.phase() == Phase.BEGIN && living.of(module).size() > 1) {
+        violations.add(call + " while " + living.of(module) + " lived on " + host);
+      }
+    }
+    return violations;
+  }
+
+  private static boolean isOf(Call call, String module) {
+    return call.instance().startsWith(module + "@");
+  }
+
+  /**
+   * What lives on a host by the trace: each instance made for it from its constructor's beginning
+   * until its {@code @Unload} ended (or its constructor or {@code @Load} threw), and each host part
+   * ({@code "<instance> / <host>"}) from its {@code @AddHost}'s beginning until its {@code
+   * @Unload(HostContext)} ended (or {@code @AddHost} threw).
+   */
+  private static final class Living {
+    private final String host;
+    private final Set<String> living = new TreeSet<>();
+    private int read;
+
+    Living(String host) {
+      this.host = host;
+    }
+
+    /** What lives there now: after the calls recorded since the last look. */
+    Set<String> now() {
+      List<Call> calls = Trace.since(read);
+      calls.forEach(this::accept);
+      read += calls.size();
+      return Set.copyOf(living);
+    }
+
+    /** Those living of one module. */
+    Set<String> of(String module) {
+      return living.stream().filter(key -> key.startsWith(module + "@")).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    void accept(Call call) {
+      if (!call.host().equals(host)) {
+        return;
+      }
+      boolean hostPart = Trace.isHostStep(call.step());
+      String key = hostPart ? call.instance() + " / " + host : call.instance();
+      String step = call.step();
+      boolean begins = step.equals(hostPart ? "addHost" : "new");
+      boolean ends = step.equals(hostPart ? "unloadHost" : "unload");
+      if (call.phase() == Phase.BEGIN && begins) {
+        living.add(key);
+      } else if (call.phase() == Phase.END && ends || call.phase() == Phase.THREW && (begins || ends || step.equals("load"))) {
+        living.remove(key); // a @Save or @Restore that threw leaves its instance loaded
+      }
+    }
+  }
+
+  private static void assertNoViolations(String what, List<String> violations) {
+    if (!violations.isEmpty()) {
+      fail(violations.size() + " " + what + ", first:\n" + String.join("\n", violations.subList(0, Math.min(5, violations.size()))));
+    }
+  }
+
   private static void assertNoFailures(List<String> failures) {
     if (!failures.isEmpty()) {
       fail(failures.size() + " operations failed, first:\n" + String.join("\n", failures.subList(0, Math.min(5, failures.size()))));
@@ -396,8 +678,41 @@ class RaceTest extends ManagerTestBase {
     }
   }
 
+  private void unloadIfLoaded(String host, String module) {
+    if (manager.isLoaded(host, module)) {
+      manager.unload(host, module);
+    }
+  }
+
+  /**
+   * Loads a module, which must succeed, then unloads it, which may find it gone with what it
+   * depends on (module-not-loaded).
+   */
+  private void loadThenUnload(String host, String module) {
+    manager.load(host, module);
+    refusedOnlyWith(() -> manager.unload(host, module), MODULE_NOT_LOADED);
+  }
+
+  /**
+   * Unloads a module, which must succeed, then loads it again, which may find it loaded meanwhile
+   * by a load that needed it (module-already-loaded).
+   */
+  private void unloadThenLoad(String host, String module) {
+    manager.unload(host, module);
+    refusedOnlyWith(() -> manager.load(host, module), MODULE_ALREADY_LOADED);
+  }
+
   private static void pause() {
-    long until = System.nanoTime() + PAUSE_NANOS / 4;
+    spin(PAUSE_NANOS / 4);
+  }
+
+  /** Delays a thread of a round by 0 to 15 us, by the round's number: to meet the other at different points. */
+  private static void stagger(int round) {
+    spin(TimeUnit.MICROSECONDS.toNanos(round % 16));
+  }
+
+  private static void spin(long nanos) {
+    long until = System.nanoTime() + nanos;
     while (System.nanoTime() < until) {
       Thread.onSpinWait();
     }
@@ -436,7 +751,9 @@ class RaceTest extends ManagerTestBase {
 
   /**
    * Runs rounds: {@code setup} alone, then every body at once in its own named thread; until
-   * {@code iterations} rounds ran, the deadline passed, or a body failed.
+   * {@code iterations} rounds ran, the deadline passed, or a body failed. After the barrier, each
+   * thread spins until all have woken, so that the bodies start within a microsecond or so of each
+   * other rather than one waking tens of microseconds after the thread that ran the setup.
    */
   private static List<String> rounds(
       int iterations, ThrowingIntConsumer setup, List<ThrowingIntConsumer> bodies, List<String> names)
@@ -445,6 +762,7 @@ class RaceTest extends ManagerTestBase {
     ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     AtomicInteger round = new AtomicInteger(-1);
     AtomicBoolean stop = new AtomicBoolean();
+    AtomicInteger awake = new AtomicInteger();
     CyclicBarrier barrier = new CyclicBarrier(bodies.size(), () -> {
       int next = round.incrementAndGet();
       if (next >= iterations || System.nanoTime() >= deadline || !failures.isEmpty()) {
@@ -471,6 +789,11 @@ class RaceTest extends ManagerTestBase {
           }
           if (stop.get()) {
             return;
+          }
+          int all = bodies.size() * (round.get() + 1);
+          awake.incrementAndGet();
+          while (awake.get() < all) {
+            Thread.onSpinWait();
           }
           try {
             body.accept(round.get());

@@ -13,10 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hostmod.runtime.Event;
 import io.hostmod.runtime.ModuleContext;
 import io.hostmod.runtime.ModuleException;
+import io.hostmod.runtime.ModuleRegistrations;
 import io.hostmod.runtime.Registration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -349,14 +353,135 @@ class ReentrancyTest extends ManagerTestBase {
     assertRefusesToRegister(kept.get());
   }
 
+  /**
+   * A context closes in two steps: when its instance's unload starts, for every thread but the
+   * unloading one. While {@code @Unload} runs (held on a latch), another thread's hook, item and
+   * unload action are refused with the closed context's report, and nothing of them stays or
+   * runs, then or after the unload.
+   */
+  @Test
+  void contextRefusesOtherThreadsOnceItsUnloadStarted() throws Exception {
+    AtomicReference<ModuleContext> kept = new AtomicReference<>();
+    CountDownLatch unloading = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    Callbacks.on("callback.load", kept::set);
+    Callbacks.on("callback.unload", context -> {
+      unloading.countDown();
+      await(finish);
+    });
+    given(A, "callback");
+    Future<?> unload = other.submit(() -> manager.unload(A, "callback"));
+    List<Event> heard = new CopyOnWriteArrayList<>();
+    List<String> ran = new CopyOnWriteArrayList<>();
+    try {
+      assertTrue(unloading.await(30, TimeUnit.SECONDS), "@Unload did not start");
+
+      assertRefusesToRegister(kept.get(), heard, ran);
+      assertTrue(manager.isLoaded(A, "callback"), "the refusals came while @Unload ran");
+    } finally {
+      finish.countDown();
+    }
+    unload.get(30, TimeUnit.SECONDS);
+    assertEquals(List.of(), ran, "a refused unload action ran");
+    assertNothingRegistered(heard);
+  }
+
+  /**
+   * The unloading thread may still add a hook, an item and an unload action from {@code @Unload}
+   * (its context closes for it once {@code @Unload} returned): they work there, and are released
+   * right after, the action run once. From then on the context refuses that thread too: in that
+   * action, which the release runs while the thread still holds the entry's claim, and after the
+   * unload.
+   */
+  @Test
+  void unloadingThreadMayRegisterFromUnloadAndItIsReleasedRightAfter() {
+    AtomicReference<ModuleContext> kept = new AtomicReference<>();
+    AtomicReference<ModuleRegistrations> duringUnload = new AtomicReference<>();
+    List<String> ran = new CopyOnWriteArrayList<>();
+    List<Event> heard = new CopyOnWriteArrayList<>();
+    Callbacks.on("callback.load", kept::set);
+    Callbacks.on("callback.unload", context -> {
+      context.hook("late", 0, heard::add);
+      context.addItem("late", "item");
+      context.onUnload(() -> {
+        try {
+          context.hook("later", 0, heard::add);
+          ran.add("a hook added after @Unload returned");
+        } catch (ModuleException refused) {
+          ran.add(refused.code());
+        }
+      });
+      duringUnload.set(manager.registrations(A, "callback"));
+      manager.fire(A, "late", null);
+    });
+    given(A, "callback");
+
+    manager.unload(A, "callback");
+
+    assertEquals(Map.of("late", 1), duringUnload.get().hooks(), "hooks added in @Unload");
+    assertEquals(Map.of("late", 1), duringUnload.get().items(), "items added in @Unload");
+    assertEquals(1, duringUnload.get().unloadActions(), "unload actions added in @Unload");
+    assertEquals(1, heard.size(), "the hook added in @Unload handled the event fired there");
+    assertEquals(List.of(MODULE_NOT_LOADED), ran, "the unload action added in @Unload: run once, its hook refused");
+    heard.clear();
+    assertNothingRegistered(heard);
+    assertRefusesToRegister(kept.get());
+  }
+
+  /**
+   * An unload action that throws is logged, naming module and host; the unload completes (the
+   * other actions run, the entry is gone, not left claimed), and the module loads again.
+   */
+  @Test
+  void unloadActionThatThrowsIsLoggedAndTheUnloadCompletes() {
+    List<String> ran = new CopyOnWriteArrayList<>();
+    Callbacks.on("callback.load", context -> {
+      context.onUnload(() -> ran.add("first"));
+      context.onUnload(() -> {
+        throw new IllegalStateException("refuses to stop");
+      });
+      context.onUnload(() -> ran.add("last"));
+    });
+    given(A, "callback");
+
+    manager.unload(A, "callback");
+
+    assertEquals(List.of("last", "first"), ran, "the other unload actions, newest first");
+    assertFalse(manager.isLoaded(A, "callback"));
+    log.assertOneWarningNaming("onUnload action", "'callback'", "'" + A + "'");
+    Callbacks.on("callback.load", context -> {});
+    manager.load(A, "callback");
+    assertTrue(manager.isLoaded(A, "callback"), "loaded again: the unload left nothing claimed");
+  }
+
   private void assertRefusesToRegister(ModuleContext context) {
-    List<Event> heard = new ArrayList<>();
+    List<String> ran = new ArrayList<>();
+    assertRefusesToRegister(context, new ArrayList<>(), ran);
+    assertEquals(List.of(), ran, "a refused unload action ran");
+  }
+
+  /**
+   * Checks that the context of callback on a.example refuses a hook (which would add to {@code
+   * heard}), an item and an unload action (which would add to {@code ran}), and that nothing of
+   * them is registered.
+   */
+  private void assertRefusesToRegister(ModuleContext context, List<Event> heard, List<String> ran) {
     assertReport(fails(MODULE_NOT_LOADED, () -> context.hook("late", 0, heard::add)),
         "callback", A, "unloaded or failed to load", "@Unload");
-    fails(MODULE_NOT_LOADED, () -> context.addItem("late", "item"));
+    assertReport(fails(MODULE_NOT_LOADED, () -> context.addItem("late", "item")),
+        "callback", A, "unloaded or failed to load");
+    assertReport(fails(MODULE_NOT_LOADED, () -> context.onUnload(() -> ran.add("refused action"))),
+        "callback", A, "unloaded or failed to load");
+    assertNothingRegistered(heard);
+  }
+
+  /** Callback has nothing registered on a.example: no hook, item or unload action; "late" reaches no handler of it. */
+  private void assertNothingRegistered(List<Event> heard) {
+    ModuleRegistrations registered = manager.registrations(A, "callback");
+    assertTrue(registered.isEmpty(), registered::toString);
     manager.fire(A, "late", null);
-    assertEquals(List.of(), heard);
-    assertEquals(List.of(), manager.items(A, "late"));
+    assertEquals(List.of(), heard, "events its handlers handled");
+    assertEquals(List.of(), manager.items(A, "late"), "items under 'late'");
   }
 
   // ---- helpers
@@ -404,6 +529,16 @@ class ReentrancyTest extends ManagerTestBase {
     try {
       barrier.await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("not released in 30 s");
+      }
+    } catch (InterruptedException e) {
       throw new IllegalStateException(e);
     }
   }
