@@ -16,8 +16,9 @@ import java.util.List;
  * <p><b>Claims.</b> At any time at most one {@link Claim} holds the entry. Everything that changes
  * it (its instance, its links, its registrations, whether it is loaded) takes that claim as an
  * argument and checks it; other threads wait on the entry's monitor until the claim ends, through
- * the manager's {@link WaitGraph}. A claim is taken by one compare-and-set; the monitor guards the
- * plain collections below, a few instructions at a time, and is never held while module code runs.
+ * the manager's {@link WaitGraph}. A claim is taken by one compare-and-set (a shared module's
+ * global entry's, under the monitor: see {@link #tryClaim}); the monitor guards the plain
+ * collections below, a few instructions at a time, and is never held while module code runs.
  *
  * <p><b>Links.</b> A dependent or host part may link to this entry only while it is settled (or
  * claimed by the linking load itself). A link and a claim are checked against each other with
@@ -73,10 +74,11 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
   final long sequence;
 
   /**
-   * The current claim, or {@code null} once settled. Taken by compare-and-set and ended by a
-   * volatile write (see {@link #waiters}), without the monitor: the monitor's two atomic steps per
-   * claim were a tenth of deactivating 10,000 hosts x 50 modules (docs/benchmarks.md, "A/B against
-   * the previous runtime"). A link checks it again after counting itself (see {@link #linked}).
+   * The current claim, or {@code null} once settled. Taken by compare-and-set (but see {@link
+   * #tryClaim}) and ended by a volatile write (see {@link #waiters}): the monitor's two atomic
+   * steps per claim were a tenth of deactivating 10,000 hosts x 50 modules (docs/benchmarks.md,
+   * "A/B against the previous runtime"). A link checks it again after counting itself (see {@link
+   * #linked}).
    */
   private volatile Claim<M> claim;
   /**
