@@ -21,10 +21,12 @@ import java.util.List;
  * collections below, a few instructions at a time, and is never held while module code runs.
  *
  * <p><b>Links.</b> A dependent or host part may link to this entry only while it is settled (or
- * claimed by the linking load itself). A link and a claim are checked against each other with
- * {@link #linked}: a link counts itself, then reads the claim, and undoes itself if a claim was
- * taken meanwhile; a claimer takes the claim, then reads the count. So either the link sees the
- * claim, or the claimer sees the link, and an unload never misses what depends on its entry.
+ * claimed by the linking load itself). A dependent's link and a claim are checked against each
+ * other with {@link #linked}: the link counts itself, then reads the claim, and undoes itself if a
+ * claim was taken meanwhile; a claimer takes the claim, then reads the count. So either the link
+ * sees the claim, or the claimer sees the link, and an unload never misses what depends on its
+ * entry. A host part attaches under its global entry's monitor, under which that entry is claimed
+ * (see {@link #tryClaim}): the monitor orders them, and the count needs no check.
  *
  * <p><b>Reads.</b> Whether it is loaded and its current instance are volatile fields, read without
  * locking ({@code isLoaded}, host proxy calls). A shared module's host part reads as loaded only
@@ -82,9 +84,9 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
    */
   private volatile Claim<M> claim;
   /**
-   * How many dependents and host parts are linked to this entry, counted under the monitor by a
-   * volatile write before the link reads the claim again; read by a claimer after it took its
-   * claim. A count that stays above zero for a moment after an unlink only sends an unload the
+   * How many dependents and host parts are linked to this entry, counted under the monitor (for a
+   * dependent, by a volatile write before the link reads the claim again); read by a claimer after
+   * it took its claim. A count that stays above zero for a moment after an unlink only sends an unload the
    * longer way ({@link Closure}); decrements are release writes.
    */
   private volatile int linked;
