@@ -6,7 +6,10 @@ import java.util.Arrays;
 
 /**
  * A host's module entries by slot ({@link Slots}): read without locking, added by one
- * compare-and-set, removed by the holder of the entry's claim with one store.
+ * compare-and-set, removed by the holder of the entry's claim with one store. {@link Host} extends
+ * it, so that no object stands between a host and its entries (see there). An array rather than a
+ * concurrent map: no node per entry, and one reference per installed module is smaller than a
+ * map's nodes once a host has a tenth of them loaded (retained heap per pair, docs/benchmarks.md).
  *
  * <p>No slot ever moves. The table is sized by the slots given when its host was made; a module
  * installed later has its slot in a chunk added then, and a chunk, once made, stays in every later
@@ -16,7 +19,7 @@ import java.util.Arrays;
  * 10,000 hosts x 50 modules before a deactivation skipped it, and about a tenth of a shared module's
  * load and unload, which could not (docs/benchmarks.md, "A/B against the previous runtime").
  */
-final class EntryTable {
+abstract class EntryTable {
 
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(ModuleEntry[].class);
   /** Slots per chunk for modules installed after the host was made. */
@@ -27,10 +30,12 @@ final class EntryTable {
   private final ModuleEntry<?>[] first;
   /**
    * The chunks of the slots from {@code first.length} on, each {@link #CHUNK} long. Replaced, with
-   * the same chunks and more, under this table's monitor; read without it.
+   * the same chunks and more, under the monitor of {@link #first} (the host's own monitor guards
+   * other things); read without it.
    */
   private volatile ModuleEntry<?>[][] chunks = NO_CHUNKS;
 
+  /** @param slots how many slots the host's table has from the start: those installed now */
   EntryTable(int slots) {
     this.first = new ModuleEntry<?>[slots];
   }
@@ -40,7 +45,7 @@ final class EntryTable {
    * one): a scan after a volatile write sees every add checked against it ({@link Host#closing},
    * {@link Modules#uninstall}).
    */
-  ModuleEntry<?> get(int slot) {
+  final ModuleEntry<?> entry(int slot) {
     if (slot < first.length) {
       return (ModuleEntry<?>) SLOT.getVolatile(first, slot);
     }
@@ -49,7 +54,7 @@ final class EntryTable {
   }
 
   /** How many slots the table has now: every slot below it can be read. */
-  int length() {
+  final int slotCount() {
     return first.length + chunks.length * CHUNK;
   }
 
@@ -58,7 +63,7 @@ final class EntryTable {
    *
    * @return the entry there already, or {@code null} if this one was put
    */
-  ModuleEntry<?> putIfAbsent(ModuleEntry<?> entry) {
+  final ModuleEntry<?> putIfAbsent(ModuleEntry<?> entry) {
     ModuleEntry<?>[] array = entry.slot < first.length ? first : chunkMade(entry.slot);
     return (ModuleEntry<?>) SLOT.compareAndExchange(array, index(entry.slot), null, entry);
   }
@@ -67,7 +72,7 @@ final class EntryTable {
    * Empties the entry's slot if it holds the entry. The caller holds the entry's claim, so no other
    * thread writes that slot meanwhile: a removal is the only write of a slot that holds an entry.
    */
-  void remove(ModuleEntry<?> entry) {
+  final void remove(ModuleEntry<?> entry) {
     ModuleEntry<?>[] array = entry.slot < first.length ? first : chunk(entry.slot);
     int index = index(entry.slot);
     if (array != null && SLOT.getAcquire(array, index) == entry) {
@@ -93,18 +98,20 @@ final class EntryTable {
     return chunk != null ? chunk : grow(slot);
   }
 
-  private synchronized ModuleEntry<?>[] grow(int slot) {
-    int at = (slot - first.length) / CHUNK;
-    if (at < chunks.length) {
-      return chunks[at]; // grown by another thread meanwhile
-    }
-    ModuleEntry<?>[][] grown = Arrays.copyOf(chunks, at + 1);
-    for (int i = 0; i < grown.length; i++) {
-      if (grown[i] == null) {
-        grown[i] = new ModuleEntry<?>[CHUNK];
+  private ModuleEntry<?>[] grow(int slot) {
+    synchronized (first) {
+      int at = (slot - first.length) / CHUNK;
+      if (at < chunks.length) {
+        return chunks[at]; // grown by another thread meanwhile
       }
+      ModuleEntry<?>[][] grown = Arrays.copyOf(chunks, at + 1);
+      for (int i = 0; i < grown.length; i++) {
+        if (grown[i] == null) {
+          grown[i] = new ModuleEntry<?>[CHUNK];
+        }
+      }
+      chunks = grown;
+      return grown[at];
     }
-    chunks = grown;
-    return grown[at];
   }
 }

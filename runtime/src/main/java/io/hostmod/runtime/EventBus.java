@@ -64,7 +64,7 @@ final class EventBus {
     ConcurrentHashMap<String, Handler[]> handlers = handlers();
     boolean lifecycle = EventQueue.LIFECYCLE.contains(event);
     if (lifecycle) {
-      lifecycleHandlers.incrementAndGet(); // counted before it can be found: see EventQueue.post
+      lifecycleHandlers.incrementAndGet(); // counted before it can be found: see Host#postLifecycle
     }
     handlers.compute(event, (name, current) -> {
       Handler[] next = Arrays.copyOf(current == null ? NONE : current, current == null ? 1 : current.length + 1);

@@ -36,14 +36,12 @@ final class EventQueue {
 
   /**
    * Queues a lifecycle event of this host, if anyone listens for it here or on the server, or
-   * observes every event.
+   * observes every event. Called by {@link Host#postLifecycle}, which first asks whether anyone
+   * listens for lifecycle events at all.
    *
    * @return whether it was queued: then the poster delivers, once it holds no claim
    */
   boolean post(String name, String module) {
-    if (host.server.lifecycleHandlers.get() == 0 && host.server.eventObservers.isEmpty()) {
-      return false; // nobody listens on any host: no look at this host's handlers
-    }
     Host server = host.server.table.global();
     if (!host.events.hasHandlers(name) && (host.isGlobal() || !server.events.hasHandlers(name))
         && host.server.eventObservers.isEmpty()) {

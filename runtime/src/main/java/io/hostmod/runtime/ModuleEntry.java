@@ -391,7 +391,7 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
   /** Says something of the claimed entry, in order with its other lifecycle events. */
   boolean post(Claim<M> held, String event) {
     requireHeld(held);
-    return host.lifecycleEvents.post(event, name);
+    return host.postLifecycle(event, name);
   }
 
   /** Ends a claim that changed nothing: as before (loaded). */
@@ -419,7 +419,7 @@ final class ModuleEntry<M> implements ProxyTarget<M> {
     }
     // Said before the entry leaves its host: from then on another load may make a new entry
     // there, whose module-loaded must come after this.
-    boolean queued = event != null && host.lifecycleEvents.post(event, name);
+    boolean queued = event != null && host.postLifecycle(event, name);
     host.remove(this);
     release(held);
     return queued;

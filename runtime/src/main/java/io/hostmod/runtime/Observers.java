@@ -20,9 +20,17 @@ final class Observers {
     return () -> observers.remove(observer);
   }
 
+  /**
+   * Whether nobody measures the step: no observer, no flight recording of it. A load or unload
+   * then runs without {@link #measure} (see {@link LoadOperation#run}).
+   */
+  boolean isIdle(LifecycleObservation.Step step) {
+    return observers.isEmpty() && !FlightEvents.isEnabled(step);
+  }
+
   /** Runs an operation, measured: it ends when {@code operation} returns or throws. */
   <T> T measure(LifecycleObservation.Step step, String host, String module, Supplier<T> operation) {
-    if (observers.isEmpty() && !FlightEvents.isEnabled(step)) {
+    if (isIdle(step)) {
       // Nobody measures: no clock read and no object. Measuring always took lifecycle from 1.3x
       // to 2.1x of the runtime before the redesign (LifecycleCpuTime, docs/benchmarks.md).
       return operation.get();

@@ -77,7 +77,9 @@ final class ReloadOperation extends Operation {
       gone(hostPart);
       throw failure;
     }
-    dependents.forEach(ReloadOperation::release);
+    for (Claim<?> dependent : dependents) {
+      release(dependent);
+    }
     settle(hostPart, Event.MODULE_RELOADED);
   }
 
@@ -138,7 +140,9 @@ final class ReloadOperation extends Operation {
       } catch (ModuleException aborted) {
         // The old instance stays, with its host parts; the dependents come back with their state.
         ModuleException notBack = bringBack(bringUpOrder, states, code);
-        hostParts.forEach(ReloadOperation::release);
+        for (Claim<?> hostPart : hostParts) {
+          release(hostPart);
+        }
         release(root);
         if (notBack != null) {
           aborted.addSuppressed(notBack);
@@ -146,7 +150,9 @@ final class ReloadOperation extends Operation {
         throw aborted;
       }
     }
-    hostParts.forEach(Callbacks::unload);
+    for (Claim<?> hostPart : hostParts) {
+      Callbacks.unload(hostPart);
+    }
     Callbacks.unload(root);
     ModuleException rolledBack = null;
     try {

@@ -14,6 +14,10 @@ final class UnloadOperation extends Operation {
 
   /** @throws ModuleException {@code module-not-loaded}, {@code module-busy} */
   void run(Host host, String name) {
+    if (server.observers.isIdle(LifecycleObservation.Step.UNLOAD)) {
+      unload(host, name); // directly, as a load is (see LoadOperation#run)
+      return;
+    }
     server.observers.measure(LifecycleObservation.Step.UNLOAD, host.name, name, () -> {
       unload(host, name);
       return null;

@@ -2,6 +2,7 @@ package io.hostmod.runtime.tests;
 
 import static org.jetbrains.lincheck.datastructures.ManagedStrategyGuaranteeKt.forClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hostmod.runtime.Event;
@@ -20,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jetbrains.lincheck.LincheckAssertionError;
 import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
@@ -50,9 +52,11 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Two strategies: stress (real threads, many interleavings by chance) and model checking
  * (Lincheck controls the thread switches and explores them systematically), each with a small
- * fixed budget per scenario (8×100 and 3×15 invocations), so that the class runs in about 50 s
+ * fixed budget per scenario (8×100 and 10×100 invocations), so that the class runs in about 90 s
  * on two busy cores. Both found the non-linearizable unload of {@code "*"} and
- * first load of a shared module that the runtime had before.
+ * first load of a shared module that the runtime had before. {@link
+ * #modelCheckingSwitchesThreadsInsideAnOperation} checks that model checking sees inside each
+ * operation: for a while it did not (see {@link #isTrustedJdkClass}).
  */
 @Param(name = "place", gen = IntGen.class, conf = "0:2")
 public class LincheckTest {
@@ -62,25 +66,30 @@ public class LincheckTest {
   private static final List<String> PLACES = List.of(ManagerTestBase.A, ManagerTestBase.B, ModuleManager.GLOBAL);
   private static final int STRESS_ITERATIONS = 8;
   private static final int STRESS_INVOCATIONS = 100;
-  private static final int MODEL_CHECKING_ITERATIONS = 3;
-  private static final int MODEL_CHECKING_INVOCATIONS = 15;
+  private static final int MODEL_CHECKING_ITERATIONS = 10;
+  private static final int MODEL_CHECKING_INVOCATIONS = 100;
   private static final List<ModuleCatalog> CATALOGS =
       ServiceLoader.load(ModuleCatalog.class).stream().map(ServiceLoader.Provider::get).toList();
 
-  private final ModuleManager manager;
+  private final ModuleManager manager = newManager();
   private final ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
   public LincheckTest() {
-    ModuleManager.Builder builder = ModuleManager.builder();
-    CATALOGS.forEach(builder::catalog);
-    manager = builder.build();
     for (String place : PLACES) {
-      if (!place.equals(ModuleManager.GLOBAL)) {
-        manager.activateHost(place);
-      }
       manager.hook(place, TallyModule.EVENT, 0,
           event -> counts.computeIfAbsent(place + " " + event.data(), k -> new AtomicInteger()).incrementAndGet());
     }
+  }
+
+  /** A manager of every test module, with hosts A and B active. */
+  private static ModuleManager newManager() {
+    ModuleManager.Builder builder = ModuleManager.builder();
+    CATALOGS.forEach(builder::catalog);
+    ModuleManager manager = builder.build();
+    for (String host : PLACES.subList(0, 2)) {
+      manager.activateHost(host);
+    }
+    return manager;
   }
 
   @Operation
@@ -160,6 +169,19 @@ public class LincheckTest {
     modelChecking(Install.class, Install.Model.class);
   }
 
+  /**
+   * A check of this test, not of the runtime: model checking switches threads inside an operation.
+   * Two loads onto different hosts run their {@code @AddHost} at once, which {@link SwitchProbe}
+   * notices; a model checker that ran each operation as one step (as it did while a
+   * {@code Supplier} was trusted as atomic: see {@link #isTrustedJdkClass}) never sees that.
+   */
+  @Test
+  void modelCheckingSwitchesThreadsInsideAnOperation() {
+    LincheckAssertionError found = assertThrows(LincheckAssertionError.class,
+        () -> modelChecking(SwitchProbe.class, SwitchProbe.Model.class, 1, 0, 0));
+    assertTrue(found.getMessage().contains("noOverlap"), found::getMessage);
+  }
+
   /** The budget of every scenario under stress: fixed, small, see the class comment. */
   private static void stress(Class<?> test, Class<?> model) {
     new StressOptions()
@@ -173,17 +195,35 @@ public class LincheckTest {
 
   /** The budget of every scenario under model checking. */
   private static void modelChecking(Class<?> test, Class<?> model) {
+    modelChecking(test, model, 3, 2, 1);
+  }
+
+  private static void modelChecking(Class<?> test, Class<?> model, int actorsPerThread, int actorsBefore, int actorsAfter) {
     new ModelCheckingOptions()
         .iterations(MODEL_CHECKING_ITERATIONS)
         .invocationsPerIteration(MODEL_CHECKING_INVOCATIONS)
         .threads(2)
-        .actorsPerThread(3)
-        .actorsBefore(2)
-        .actorsAfter(1)
+        .actorsPerThread(actorsPerThread)
+        .actorsBefore(actorsBefore)
+        .actorsAfter(actorsAfter)
         // The JDK's collections are trusted to be atomic: switch threads only in the runtime's code.
-        .addGuarantee(forClasses(name -> name.startsWith("java.util.")).allMethods().treatAsAtomic())
+        // Not java.util.function: a call through Supplier.get (every operation runs in one, see
+        // Observers.measure) would be one atomic step, and the operation with it.
+        .addGuarantee(forClasses(LincheckTest::isTrustedJdkClass).allMethods().treatAsAtomic())
         .sequentialSpecification(model)
         .check(test);
+  }
+
+  /**
+   * A JDK class whose methods model checking runs as one step: java.util's collections, not its
+   * callback types or streams. As one step, {@code Supplier.get} made every operation (each runs in
+   * one: the runtime's Observers.measure) a single step, so that model checking switched threads
+   * only between operations and passed with two unloads planted to run at once. For the same
+   * reason the runtime's operations loop over the claims they hold rather than call {@code
+   * forEach}: a collection's method runs the runtime code it calls back as one step too.
+   */
+  static boolean isTrustedJdkClass(String name) {
+    return name.startsWith("java.util.") && !name.startsWith("java.util.function.") && !name.startsWith("java.util.stream.");
   }
 
   /** Every generated binding of this compilation, for hand-made catalogs. */
@@ -252,6 +292,53 @@ public class LincheckTest {
       return "ok";
     } catch (ModuleException refused) {
       return refused.code();
+    }
+  }
+
+  /**
+   * Loads {@link TallyModule} onto host A, then B (one load per thread), its global instance loaded
+   * first, and notes whether one host's {@code @AddHost} (its event, handled in the same thread)
+   * started while the other's ran: the runtime allows that, so only a model checker that switches
+   * threads inside operations finds it.
+   */
+  public static final class SwitchProbe {
+    private final ModuleManager manager = newManager();
+    private final AtomicInteger loads = new AtomicInteger();
+    private volatile boolean inside;
+    private volatile boolean overlapped;
+
+    public SwitchProbe() {
+      manager.load(ModuleManager.GLOBAL, MODULE);
+      for (String host : PLACES.subList(0, 2)) {
+        manager.hook(host, TallyModule.EVENT, 0, event -> {
+          if (event.data().equals(TallyModule.ADDED)) {
+            if (inside) {
+              overlapped = true;
+            }
+            inside = true;
+            inside = false;
+          }
+        });
+      }
+    }
+
+    @Operation
+    public String load() {
+      return outcome(() -> manager.load(PLACES.get(loads.getAndIncrement() % 2), MODULE));
+    }
+
+    @Validate
+    public void noOverlap() {
+      if (overlapped) {
+        throw new IllegalStateException("two @AddHost ran at once");
+      }
+    }
+
+    /** Each load succeeds: one per host. */
+    public static final class Model {
+      public String load() {
+        return "ok";
+      }
     }
   }
 
