@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>Its entries are those of the {@link EntryTable} it extends: the host's own fields hold the
  * table, one object fewer between a host and its entries than a field holding one. That extra
- * object was a line of its own per host, read on every load and unload: 3% to 4% of loading a
+ * object was a line of its own per host, read on every load and unload: about 5% of loading a
  * shared module onto 10,000 hosts and off (docs/benchmarks.md).
  */
 final class Host extends EntryTable {
