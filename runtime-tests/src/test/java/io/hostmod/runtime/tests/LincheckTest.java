@@ -207,8 +207,6 @@ public class LincheckTest {
         .actorsBefore(actorsBefore)
         .actorsAfter(actorsAfter)
         // The JDK's collections are trusted to be atomic: switch threads only in the runtime's code.
-        // Not java.util.function: a call through Supplier.get (every operation runs in one, see
-        // Observers.measure) would be one atomic step, and the operation with it.
         .addGuarantee(forClasses(LincheckTest::isTrustedJdkClass).allMethods().treatAsAtomic())
         .sequentialSpecification(model)
         .check(test);
