@@ -4,15 +4,17 @@
 # only the `hostmod` methods of ProxyCallBenchmark, IsLoadedBenchmark, HookDispatchBenchmark,
 # SharedModuleBenchmark (1, 100, 10,000 hosts) and HostActivationBenchmark, alternating the trees,
 # and prints the table of docs/benchmarks.md ("A/B against the previous runtime"), then runs the
-# lifecycle loops again timed in their thread's CPU time (src/ab/LifecycleCpuTime.java). About twelve
-# minutes on 2 cores, builds included.
+# lifecycle loops again timed in their thread's CPU time (src/ab/LifecycleCpuTime.java), and once more
+# with base and head in one JVM, sampled in turn (src/ab/Paired.java). About sixteen minutes on 2
+# cores, builds included.
 #
 # usage: bash benchmarks/ab.sh [BASE_COMMIT]          (default 5435d37)
 #        AB_ROUNDS=3 bash benchmarks/ab.sh            (rounds per tree; default 2)
 #        AB_KEEP_BASE=1 bash benchmarks/ab.sh         (leave the base worktree in place afterwards)
 #        AB_AVGT_OPTS='-wi 1 -i 1' AB_SS_OPTS='-wi 1 -i 2' bash benchmarks/ab.sh   (other JMH options;
 #                                                      for a quick check of the script itself)
-#        AB_JMH=0 bash benchmarks/ab.sh               (only the CPU-time runs; AB_CPU=0: only JMH)
+#        AB_JMH=0 bash benchmarks/ab.sh               (only the CPU-time runs; AB_CPU=0: only JMH;
+#                                                      AB_PAIRED=0: without base and head in one JVM)
 #
 # Settings: one fork per JMH run. Average-time benchmarks: 8 warm-up and 5 measurement iterations
 # of 1 s each (the classes' own: 2 and 3). HostActivationBenchmark (single shot): 5 warm-up and
@@ -207,6 +209,28 @@ if [ "${AB_CPU:-1}" != 0 ]; then
   done
 fi
 
+# --- the lifecycle loops once more, base and head in one JVM (src/ab/Paired.java) ---
+# Each tree's loop in a class loader of its own, sampled in turn: what else the machine does weighs
+# on both samples of a round alike, and the quartiles of the per-round ratios are the steadiest
+# figure of the three on a shared machine. AB_PAIRED=0 skips this; AB_PAIRED_ROUNDS (default 100).
+if [ "${AB_PAIRED:-1}" != 0 ]; then
+  jars_of() { # a tree's benchmark classes and jars, joined by ':' (a class loader takes no wildcard)
+    local path="$1/benchmarks/target/classes" jar
+    for jar in "$1"/benchmarks/target/lib/*.jar; do path="$path:$jar"; done
+    echo "$path"
+  }
+  mkdir -p "$out/paired-loop" "$out/paired"
+  "${JAVA_HOME:+$JAVA_HOME/bin/}javac" -encoding UTF-8 -nowarn -d "$out/paired-loop" -cp "$(cp_of "$root")" "$root/benchmarks/src/ab/PairedLoop.java"
+  "${JAVA_HOME:+$JAVA_HOME/bin/}javac" -encoding UTF-8 -nowarn -d "$out/paired" "$root/benchmarks/src/ab/Paired.java"
+  : > "$out/paired.txt"
+  paired_rounds="${AB_PAIRED_ROUNDS:-100}"
+  for spec in "40 1 activation" "$paired_rounds 100000 shared 1" "$paired_rounds 2000 shared 100" "$paired_rounds 20 shared 10000"; do
+    # shellcheck disable=SC2086 # the arguments are words
+    "$java" -Xms6g -Xmx6g -Xmn5g -XX:+UseParallelGC -XX:+AlwaysPreTouch -cp "$out/paired" Paired \
+      "$out/paired-loop" "$(jars_of "$base_tree")" "$(jars_of "$root")" $spec | tee -a "$out/paired.txt"
+  done
+fi
+
 load_end=$(cut -d ' ' -f 1-3 /proc/loadavg)
 minutes=$(( ($(date +%s) - started + 30) / 60 ))
 {
@@ -271,6 +295,11 @@ awk -F '\t' -v base="$(git rev-parse --short "$base_commit")" -v head="$(git rev
 if [ -s "$out/cpu.txt" ]; then
   { echo; echo "CPU time of the lifecycle loops (LifecycleCpuTime; min and median per run):"; echo
     sed 's/^/    /' "$out/cpu.txt"; } >> "$out/table.md"
+fi
+
+if [ -s "$out/paired.txt" ]; then
+  { echo; echo "Base and head in one JVM, sampled in turn (Paired; quartiles of the per-round ratios):"; echo
+    sed 's/^/    /' "$out/paired.txt"; } >> "$out/table.md"
 fi
 
 echo

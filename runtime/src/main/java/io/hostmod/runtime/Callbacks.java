@@ -85,7 +85,7 @@ final class Callbacks {
     if (jars != null && loader != null) {
       jars.instanceMade(binding);
     }
-    if (entry.kind != ModuleKind.SHARED) {
+    if (!entry.shared) {
       registerHooks(claim, context);
     }
     startTimers(claim, context, false);

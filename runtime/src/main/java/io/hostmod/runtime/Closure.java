@@ -79,8 +79,8 @@ final class Closure {
 
   /** Claims the dependents and host parts of an entry, dependents first. */
   private void addBelow(ModuleEntry<?> entry) {
-    if (entry.isSharedGlobal()) {
-      for (ModuleEntry<?> part : entry.attached()) {
+    if (entry instanceof ModuleEntry.SharedGlobal<?> global) {
+      for (ModuleEntry<?> part : global.attached()) {
         claimWithBelow(part);
       }
     }

@@ -14,7 +14,7 @@ import java.util.List;
  * dependencies, all or none, and only then does its code run. What it loads on the way stays
  * claimed until it is over, so a failure unloads it again before any other operation used it.
  */
-final class LoadOperation extends Operation {
+final class LoadOperation extends LoadingOperation {
 
   /** What a load does when the module is loaded already. */
   enum IfLoaded {
@@ -33,6 +33,16 @@ final class LoadOperation extends Operation {
   private List<Claim<?>> loadedOnTheWay = List.of();
   /** The modules installed when this load started: its module's binding is one of them. */
   private Bindings bindings;
+  /**
+   * The next load number of this operation's block; 0 until the first. A block starts at a multiple
+   * of its size, so the number that ends one needs no field of its own (every operation object
+   * is made per call: 8 bytes of each).
+   */
+  private long nextLoadNumber;
+
+  /** Load numbers per block: far more entries than one operation makes. */
+  private static final int BLOCK_BITS = 20;
+  private static final long IN_BLOCK = (1L << BLOCK_BITS) - 1;
 
   LoadOperation(Server server) {
     super(server);
@@ -124,6 +134,22 @@ final class LoadOperation extends Operation {
       }
       throw new Closure.Blocked(entry);
     }
+  }
+
+  /**
+   * The next number of the load order, for an entry this operation makes: numbers only grow, and
+   * an operation that starts after another ended gives greater ones. They are handed out in
+   * blocks, one shared atomic step per block ({@link Server#loadBlocks}) rather than one per entry
+   * under its host's monitor, which was a tenth of activating 10,000 hosts x 50 modules
+   * (docs/benchmarks.md, "A/B against the previous runtime"). Two operations that overlap may
+   * number their entries in either order, as they may load them in either.
+   */
+  long loadNumber() {
+    if ((nextLoadNumber & IN_BLOCK) == 0) {
+      // None yet, or the block is used up: the next one.
+      nextLoadNumber = server.loadBlocks.incrementAndGet() << BLOCK_BITS;
+    }
+    return nextLoadNumber++;
   }
 
   /**
@@ -273,7 +299,7 @@ final class LoadOperation extends Operation {
     ModuleEntry<M> entry = hostPart.entry;
     Host globalHost = server.table.global();
     Claim<M> first = null;
-    ModuleEntry<M> global;
+    ModuleEntry.SharedGlobal<M> global;
     try {
       while (true) {
         first = claimNew(globalHost, entry.binding, entry.slot);
@@ -345,8 +371,8 @@ final class LoadOperation extends Operation {
   }
 
   @SuppressWarnings("unchecked") // a module's slot holds only entries of its binding
-  private static <M> ModuleEntry<M> globalEntry(Host globalHost, ModuleEntry<M> hostPart) {
-    return (ModuleEntry<M>) globalHost.entry(hostPart.slot);
+  private static <M> ModuleEntry.SharedGlobal<M> globalEntry(Host globalHost, ModuleEntry<M> hostPart) {
+    return (ModuleEntry.SharedGlobal<M>) globalHost.entry(hostPart.slot);
   }
 
   /**

@@ -323,7 +323,7 @@ public final class ModuleManager {
           module, failure.kind(), ModuleState.FAILED, failure.at(), failure.cause())));
       for (ModuleEntry<?> entry : host.entries()) {
         Context context = entry.context();
-        modules.put(entry.name, new ModuleStatus(entry.name, entry.kind, entry.publicState(),
+        modules.put(entry.name, new ModuleStatus(entry.name, entry.binding.kind(), entry.publicState(),
             Instant.ofEpochMilli(entry.since()), null, context == null ? null : context.health(),
             ModuleJars.versionOf(entry.binding)));
       }

@@ -20,7 +20,7 @@ import java.util.Map;
  * @Unload(HostContext)} then {@code @AddHost} again, with the global instance and the modules that
  * depend on the host part left as they are.
  */
-final class ReloadOperation extends Operation {
+final class ReloadOperation extends LoadingOperation {
 
   ReloadOperation(Server server) {
     super(server);

@@ -23,7 +23,7 @@ final class Server {
   final HostTable table;
   /** The module directory's jars, or {@code null} without one; set once, before the manager is used. */
   ModuleJars jars;
-  /** The blocks of load numbers handed out so far ({@link Operation#loadNumber}). */
+  /** The blocks of load numbers handed out so far ({@link LoadOperation#loadNumber}). */
   final AtomicLong loadBlocks = new AtomicLong();
   /** Who waits for whom among this manager's threads, to refuse a wait that would deadlock. */
   final WaitGraph waits = new WaitGraph();
