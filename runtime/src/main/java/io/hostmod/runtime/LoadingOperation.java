@@ -3,9 +3,9 @@ package io.hostmod.runtime;
 /**
  * An operation that loads instances (a load, a reload): the time it first settled an entry as
  * loaded, read once, when first needed, as a clock read costs as much as the rest of a settle. An
- * unload or a host's deactivation needs none, and its operation object is 16 bytes smaller
- * without it and the load numbers: with them it was a sixth of the bytes a shared module's host
- * part allocates to load and unload (docs/benchmarks.md).
+ * unload or a host's deactivation needs none, and its operation object is 24 bytes without it and
+ * the load numbers: with them, 40 of the 272 bytes a shared module's host part allocated to load
+ * and unload (now 240 in all, docs/benchmarks.md).
  */
 abstract class LoadingOperation extends Operation {
 
