@@ -1,6 +1,8 @@
 package io.hostmod.runtime;
 
 import java.lang.System.Logger.Level;
+import java.security.AccessController;
+import java.security.PrivilegedAction;
 import java.time.Duration;
 import java.util.PriorityQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -117,9 +119,19 @@ final class Timers {
     firing.start();
   }
 
+  /**
+   * A daemon thread that holds nothing of the thread that starts it: a module jar's first timer
+   * starts these threads from its {@code @Load}, and a thread keeps as long as it runs its starter's
+   * context class loader (there the jar's: {@link Callbacks#instantiate}) and, before JDK 24, the
+   * protection domains of the code on its starter's stack, each of which holds its class loader.
+   * Either kept the jar's loader from being collected once its module was gone (ModuleJarsTest), as
+   * Tomcat's own thread factories avoid the same way.
+   */
+  @SuppressWarnings("removal") // doPrivileged: the one way on JDK 17 to start a thread without its starter's stack
   private static Thread daemon(Runnable body, String name) {
-    Thread thread = new Thread(body, name);
+    Thread thread = AccessController.doPrivileged((PrivilegedAction<Thread>) () -> new Thread(body, name));
     thread.setDaemon(true);
+    thread.setContextClassLoader(Timers.class.getClassLoader());
     return thread;
   }
 

@@ -404,6 +404,46 @@ final class ModuleJarSources {
   }
 
   /**
+   * A global module, {@code ticker}, that starts a timer in {@code @Load}: in a manager with no
+   * timer yet, that starts the manager's timer threads, with the jar's class loader as the loading
+   * thread's context loader.
+   */
+  static Map<String, String> tick() {
+    return Map.of(
+        "tick/Ticker.java", """
+            package tick;
+            %s
+            import java.time.Duration;
+
+            @Module(name = "ticker", global = true)
+            public final class Ticker implements JarModule {
+              public Ticker(ModuleContext context) {}
+
+              @Load
+              void load(ModuleContext context) {
+                context.addItem("jar-modules", this);
+                context.every(Duration.ofMillis(1), () -> Journal.record("ticker.tick"));
+              }
+
+              @Override
+              public String name() {
+                return "ticker";
+              }
+
+              @Override
+              public String version() {
+                return "v1";
+              }
+
+              @Override
+              public Object state() {
+                return null;
+              }
+            }
+            """.formatted(IMPORTS));
+  }
+
+  /**
    * A global module, {@code hoarder}, that puts itself in the system properties (a static map of a
    * JDK class) when loaded and never takes itself out: a static reference from a parent loader.
    */

@@ -50,6 +50,7 @@ class ModuleJarsTest {
   static Path app;
   static Path leak;
   static Path hoard;
+  static Path tick;
 
   @TempDir Path directory;
   @RegisterExtension final RuntimeLog log = new RuntimeLog();
@@ -63,6 +64,7 @@ class ModuleJarsTest {
     app = factory.build("app.jar", ModuleJarSources.app("a1"), List.of(coreV1), V1_TIME);
     leak = factory.build("leak.jar", ModuleJarSources.leak(), List.of(), V1_TIME);
     hoard = factory.build("hoard.jar", ModuleJarSources.hoard(), List.of(), V1_TIME);
+    tick = factory.build("tick.jar", ModuleJarSources.tick(), List.of(), V1_TIME);
   }
 
   @BeforeEach
@@ -475,6 +477,35 @@ class ModuleJarsTest {
         }
       }
     }
+  }
+
+  @Test
+  void theManagersTimerThreadsStartedByAJarModuleDoNotHoldItsClassLoader() throws Exception {
+    start(tick);
+    manager.load(ModuleManager.GLOBAL, "ticker"); // the manager's first timer: its threads start now
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (Journal.count("ticker.tick") < 3 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertTrue(Journal.count("ticker.tick") >= 3, "the timer ran");
+    ClassLoader jarLoader = on(ModuleManager.GLOBAL, "ticker").getClass().getClassLoader();
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread.getName().startsWith("hostmod-timer")) {
+        assertNotSame(jarLoader, thread.getContextClassLoader(), thread.getName() + " holds tick.jar's loader");
+      }
+    }
+    WeakReference<ClassLoader> old = new WeakReference<>(jarLoader);
+    jarLoader = null;
+    manager.unload(ModuleManager.GLOBAL, "ticker");
+    log.assertQuiet(); // no thread left running with the jar's loader
+    Files.delete(directory.resolve("tick.jar"));
+    manager.refreshModules(); // removed: its loader closes, as no instance is left
+    deadline = System.nanoTime() + 20_000_000_000L;
+    while (old.get() != null && System.nanoTime() < deadline) {
+      System.gc();
+      Thread.sleep(20);
+    }
+    assertNull(old.get(), "tick.jar's class loader was not collected while the manager's timer threads run");
   }
 
   @Test
