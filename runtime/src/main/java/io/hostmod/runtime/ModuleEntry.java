@@ -208,7 +208,7 @@ sealed class ModuleEntry<M> implements ProxyTarget<M> permits ModuleEntry.Shared
   }
 
   boolean isSharedGlobal() {
-    return shared && host.isGlobal();
+    return this instanceof SharedGlobal;
   }
 
   boolean isHostPart() {
