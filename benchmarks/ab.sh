@@ -59,8 +59,10 @@ ss_opts="${AB_SS_OPTS:--wi 5 -i 10 -jvmArgsAppend -Xms3g -jvmArgsAppend -Xmx3g -
 options() { if [ "$1" = HostActivationBenchmark ]; then echo "$ss_opts"; else echo "$avgt_opts"; fi; }
 
 mkdir -p "$out"
+# Everything an earlier run left, so that a part this run skips shows nothing old in the table.
 rm -rf "$out/raw" "$out/results.tsv" "$out/table.md" "$out/machine.txt" "$out/jmh.log" \
-  "$out/build-base.log" "$out/build-head.log"
+  "$out/build-base.log" "$out/build-head.log" "$out/cpu.txt" "$out/cpu-base" "$out/cpu-head" \
+  "$out/paired.txt" "$out/paired" "$out/paired-loop"
 mkdir -p "$out/raw"
 
 # --- the base tree: a detached worktree, made afresh (an earlier one is removed first) ---
@@ -192,7 +194,7 @@ if [ "${AB_CPU:-1}" != 0 ]; then
   for t in base head; do
     tree=$([ "$t" = base ] && echo "$base_tree" || echo "$root")
     mkdir -p "$out/cpu-$t"
-    "${JAVA_HOME:+$JAVA_HOME/bin/}javac" -encoding UTF-8 -nowarn -d "$out/cpu-$t" -cp "$(cp_of "$tree")" "$root/benchmarks/src/ab/LifecycleCpuTime.java"
+    "${JAVA_HOME:+$JAVA_HOME/bin/}javac" -encoding UTF-8 -nowarn -d "$out/cpu-$t" -cp "$(cp_of "$tree")" "$root/benchmarks/src/ab/LifecycleCpuTime.java" "$root/benchmarks/src/ab/PairedLoop.java"
   done
   cpu() { # label args...
     local label=$1; shift

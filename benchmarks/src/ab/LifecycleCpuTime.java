@@ -5,14 +5,14 @@ import io.hostmod.runtime.ModuleManager;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The lifecycle loops of HostActivationBenchmark and SharedModuleBenchmark, timed in the CPU time
  * of the thread that runs them rather than in wall-clock time: on a machine that other work shares,
  * a wall-clock figure also measures that work, the thread's CPU time much less. Compiled by
- * benchmarks/ab-cpu.sh against each tree's benchmarks jar (it uses only classes both trees have).
+ * benchmarks/ab.sh, with PairedLoop (whose shared-module loop it runs), against each tree's
+ * benchmarks jar (they use only classes both trees have).
  *
  * <p>usage: LifecycleCpuTime activation ROUNDS | shared HOSTS LOOPS_PER_SAMPLE; prints one line:
  * the minimum and median over the samples after a third (activation) or 20 samples (shared) of
@@ -58,27 +58,13 @@ public final class LifecycleCpuTime {
         stats(total, warmUp), stats(activate, warmUp), stats(deactivate, warmUp));
   }
 
-  /** The shared module echo onto N hosts and off, then off "*": µs of CPU time per loop. */
+  /** The shared module echo onto N hosts and off, then off "*": µs of CPU time per loop (PairedLoop's). */
   private static void shared(int hosts, int loops) {
-    String[] names = Hosts.names(hosts);
-    ModuleManager manager = Implementation.hostmodManager(List.of(), Map.of());
-    for (String host : names) {
-      manager.activateHost(host);
-    }
+    PairedLoop.setUp("shared", hosts);
     int warmUp = 20;
     double[] perLoop = new double[warmUp + 40];
     for (int sample = 0; sample < perLoop.length; sample++) {
-      long start = THREADS.getCurrentThreadCpuTime();
-      for (int loop = 0; loop < loops; loop++) {
-        for (String host : names) {
-          manager.load(host, "echo");
-        }
-        for (String host : names) {
-          manager.unload(host, "echo");
-        }
-        manager.unload(ModuleManager.GLOBAL, "echo");
-      }
-      perLoop[sample] = (THREADS.getCurrentThreadCpuTime() - start) / 1e3 / loops;
+      perLoop[sample] = PairedLoop.sample(loops);
     }
     System.out.printf("shared hosts=%d us: %s%n", hosts, stats(perLoop, warmUp));
   }
