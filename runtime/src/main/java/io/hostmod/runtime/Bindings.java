@@ -14,16 +14,24 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The modules installed in a manager at one moment: every binding of its catalogs by name, module
- * type and proxy type (each name's slot in a host's table is {@link Slots}'). Never changed: {@link Modules}
- * replaces it whole when a catalog is installed or uninstalled, so readers take no lock.
+ * The modules installed in a manager at one moment: every binding of its catalogs by name, with
+ * its slot in a host's table ({@link Slots}), by module type and by proxy type. Never changed:
+ * {@link Modules} replaces it whole when a catalog is installed or uninstalled, so readers take no
+ * lock.
  */
 final class Bindings {
 
   static final Bindings NONE = new Bindings(Map.of(), Map.of(), Set.of());
 
-  /** Looked up on every call of the manager: hashed. */
-  private final Map<String, ModuleBinding<?>> byName;
+  /**
+   * An installed module: its binding and its slot, found by one lookup. A load needs both, and a
+   * second lookup by name for the slot was 5% of a shared module's load and unload on 100 hosts
+   * (docs/benchmarks.md, "A/B against the previous runtime").
+   */
+  record Installed(ModuleBinding<?> binding, int slot) {}
+
+  /** Looked up on every load: hashed. */
+  private final Map<String, Installed> byName;
   /** The catalog each module came from: the unit of install and uninstall. */
   private final Map<String, ModuleCatalog> catalogOf;
   /** Modules an uninstall is deciding about: loads of them wait for the decision. */
@@ -35,14 +43,15 @@ final class Bindings {
   private volatile ModuleSet lastModuleSet;
 
   private Bindings(
-      Map<String, ModuleBinding<?>> byName,
+      Map<String, Installed> byName,
       Map<String, ModuleCatalog> catalogOf,
       Set<String> withdrawing) {
     this.byName = byName;
     this.catalogOf = catalogOf;
     this.withdrawing = withdrawing;
     this.names = Collections.unmodifiableSet(new TreeSet<>(byName.keySet()));
-    for (ModuleBinding<?> binding : byName.values()) {
+    for (Installed installed : byName.values()) {
+      ModuleBinding<?> binding = installed.binding();
       byType.put(binding.moduleType(), binding);
       if (binding.hostProxyType() != null) {
         byProxyType.put(binding.hostProxyType(), binding);
@@ -51,13 +60,14 @@ final class Bindings {
   }
 
   /**
-   * These bindings and the catalogs'.
+   * These bindings and the catalogs'; the new names are given their slots once the catalogs are
+   * accepted, so a refused install gives none.
    *
    * @throws ModuleException {@code duplicate-module} for a name two catalogs have, {@code
    *     dependency-cycle} if the dependencies of all of them form a cycle
    */
-  Bindings with(List<ModuleCatalog> catalogs) {
-    Map<String, ModuleBinding<?>> nextByName = new HashMap<>(byName);
+  Bindings with(List<ModuleCatalog> catalogs, Slots slots) {
+    Map<String, ModuleBinding<?>> added = new HashMap<>();
     Map<String, ModuleCatalog> nextCatalogOf = new HashMap<>(catalogOf);
     for (ModuleCatalog catalog : catalogs) {
       for (ModuleBinding<?> binding : catalog.bindings()) {
@@ -65,17 +75,19 @@ final class Bindings {
         if (first != null) {
           throw ModuleException.duplicateModule(binding.name(), first.getClass().getName(), catalog.getClass().getName());
         }
-        nextByName.put(binding.name(), binding);
+        added.put(binding.name(), binding);
       }
     }
-    Bindings next = new Bindings(nextByName, nextCatalogOf, Set.of());
-    next.checkNoCycle();
-    return next;
+    checkNoCycle(added);
+    slots.give(added.keySet());
+    Map<String, Installed> nextByName = new HashMap<>(byName);
+    added.forEach((name, binding) -> nextByName.put(name, new Installed(binding, slots.of(name))));
+    return new Bindings(nextByName, nextCatalogOf, Set.of());
   }
 
   /** These bindings without the named modules. */
   Bindings without(Set<String> modules) {
-    Map<String, ModuleBinding<?>> nextByName = new HashMap<>(byName);
+    Map<String, Installed> nextByName = new HashMap<>(byName);
     Map<String, ModuleCatalog> nextCatalogOf = new HashMap<>(catalogOf);
     nextByName.keySet().removeAll(modules);
     nextCatalogOf.keySet().removeAll(modules);
@@ -103,7 +115,8 @@ final class Bindings {
    * counts as installed while any version of it is: a load runs the current version anyway.
    */
   boolean isCurrent(ModuleBinding<?> binding) {
-    ModuleBinding<?> installed = byName.get(binding.name());
+    Installed found = byName.get(binding.name());
+    ModuleBinding<?> installed = found == null ? null : found.binding();
     boolean same = installed == binding
         || (installed != null && ModuleJars.loaderOf(binding) != null && ModuleJars.loaderOf(installed) != null);
     return same && !withdrawing.contains(binding.name());
@@ -132,7 +145,8 @@ final class Bindings {
     ModuleBinding<?>[] resolved = new ModuleBinding<?>[names.size()];
     int[] slotOf = new int[names.size()];
     for (int i = 0; i < resolved.length; i++) {
-      resolved[i] = byName.get(names.get(i));
+      Installed installed = byName.get(names.get(i));
+      resolved[i] = installed == null ? null : installed.binding();
       slotOf[i] = slots.of(names.get(i));
     }
     ModuleSet made = new ModuleSet(names, resolved, slotOf);
@@ -157,34 +171,41 @@ final class Bindings {
   }
 
   ModuleBinding<?> named(String name) {
-    ModuleBinding<?> binding = byName.get(name);
-    if (binding == null) {
+    return installed(name).binding();
+  }
+
+  /** The installed module of that name, with its slot, or {@code module-not-found}. */
+  Installed installed(String name) {
+    Installed installed = byName.get(name);
+    if (installed == null) {
       throw ModuleException.moduleNotFound(name);
     }
-    return binding;
+    return installed;
   }
 
   /** The binding of a module another module depends on, or {@code module-not-found} naming both. */
   ModuleBinding<?> dependency(String module, String dependency) {
-    ModuleBinding<?> binding = byName.get(dependency);
-    if (binding == null) {
+    Installed installed = byName.get(dependency);
+    if (installed == null) {
       throw ModuleException.missingDependency(module, dependency);
     }
-    return binding;
+    return installed.binding();
   }
 
   /**
-   * Checks that the dependencies across all catalogs form no cycle; a missing dependency is
-   * reported when its dependent is loaded, not here.
+   * Checks that the dependencies across these modules and those added form no cycle; a missing
+   * dependency is reported when its dependent is loaded, not here.
    */
-  private void checkNoCycle() {
+  private void checkNoCycle(Map<String, ModuleBinding<?>> added) {
     Map<String, Integer> state = new HashMap<>(); // 1: on the current path, 2: done
-    for (String name : names) {
-      visit(name, state, new ArrayDeque<>());
+    Set<String> all = new TreeSet<>(names);
+    all.addAll(added.keySet());
+    for (String name : all) {
+      visit(name, added, state, new ArrayDeque<>());
     }
   }
 
-  private void visit(String name, Map<String, Integer> state, Deque<String> path) {
+  private void visit(String name, Map<String, ModuleBinding<?>> added, Map<String, Integer> state, Deque<String> path) {
     Integer seen = state.get(name);
     if (seen != null && seen == 2) {
       return;
@@ -198,14 +219,15 @@ final class Bindings {
       cycle = cycle.subList(cycle.indexOf(name), cycle.size());
       throw ModuleException.dependencyCycle(String.join(" -> ", cycle) + " -> " + name);
     }
-    ModuleBinding<?> binding = byName.get(name);
+    Installed installed = byName.get(name);
+    ModuleBinding<?> binding = installed != null ? installed.binding() : added.get(name);
     if (binding == null) {
       return;
     }
     state.put(name, 1);
     path.push(name);
     for (String dependency : binding.dependencies()) {
-      visit(dependency, state, path);
+      visit(dependency, added, state, path);
     }
     path.pop();
     state.put(name, 2);
@@ -237,7 +259,7 @@ final class Bindings {
   /** Every option key the modules declare, sorted. */
   Set<String> optionKeys() {
     Set<String> keys = new TreeSet<>();
-    byName.values().forEach(binding -> binding.options().forEach(option -> keys.add(option.key())));
+    byName.values().forEach(installed -> installed.binding().options().forEach(option -> keys.add(option.key())));
     return Collections.unmodifiableSet(keys);
   }
 

@@ -193,8 +193,8 @@ public final class ModuleManager {
    */
   public void load(String host, String name) {
     Bindings bindings = server.bindings();
-    ModuleBinding<?> binding = bindings.named(requireName(name, "module name"));
-    new LoadOperation(server).run(table.active(requireName(host, "host"), name), binding, server.slot(name), bindings, LoadOperation.IfLoaded.REFUSE);
+    Bindings.Installed module = bindings.installed(requireName(name, "module name"));
+    new LoadOperation(server).run(table.active(requireName(host, "host"), name), module.binding(), module.slot(), bindings, LoadOperation.IfLoaded.REFUSE);
   }
 
   /**
@@ -205,11 +205,14 @@ public final class ModuleManager {
    *     module-not-loaded}
    */
   public void unload(String host, String name) {
-    if (!server.bindings().has(requireName(name, "module name")) && !isLoaded(host, name)) {
-      // A module jar's module withdrawn by refreshModules can still be unloaded where it is loaded.
-      server.bindings().named(name);
+    // By its slot, not its binding: a module jar's module withdrawn by refreshModules can still be
+    // unloaded where it is loaded (UnloadOperation#claimLoaded tells a withdrawn one from one not
+    // loaded). One lookup by name, as a load has: two were 5% of a shared module's load and unload.
+    int slot = server.slot(requireName(name, "module name"));
+    if (slot < 0) {
+      throw ModuleException.moduleNotFound(name); // never installed
     }
-    new UnloadOperation(server).run(table.active(requireName(host, "host"), name), name);
+    new UnloadOperation(server).run(table.active(requireName(host, "host"), name), name, slot);
   }
 
   /**

@@ -12,7 +12,7 @@ import java.util.Set;
 final class Modules {
 
   private volatile Bindings current = Bindings.NONE;
-  /** Each module name's slot in a host's table: given before a binding of that name is published. */
+  /** Each module name's slot in a host's table: given before a binding of that name is published ({@link Bindings#with}). */
   final Slots slots = new Slots();
 
   Bindings current() {
@@ -25,7 +25,7 @@ final class Modules {
    * @throws ModuleException {@code duplicate-module}, {@code dependency-cycle}; nothing changes
    */
   synchronized void install(ModuleCatalog catalog) {
-    publish(current.with(java.util.List.of(catalog)));
+    current = current.with(java.util.List.of(catalog), slots);
   }
 
   /**
@@ -35,13 +35,7 @@ final class Modules {
    * @throws ModuleException {@code duplicate-module}, {@code dependency-cycle}; nothing changes
    */
   synchronized void replace(Set<String> withdrawn, java.util.List<ModuleCatalog> added) {
-    publish(current.without(withdrawn).with(added));
-  }
-
-  /** Makes checked bindings current, their new names' slots given first. */
-  private void publish(Bindings next) {
-    slots.give(next.names());
-    current = next;
+    current = current.without(withdrawn).with(added, slots);
   }
 
   /**

@@ -212,10 +212,11 @@ final class ReconfigureOperation extends Operation {
       return;
     }
     try {
-      new UnloadOperation(server).run(host, module);
+      new UnloadOperation(server).run(host, module, entry.slot);
       log(host).unloaded.add(module);
     } catch (ModuleException failure) {
-      if (!failure.code().equals(ModuleException.MODULE_NOT_LOADED)) { // else: unloaded meanwhile
+      if (!failure.code().equals(ModuleException.MODULE_NOT_LOADED) && !failure.code().equals(ModuleException.MODULE_NOT_FOUND)) {
+        // else: unloaded meanwhile (and, for module-not-found, its module jar withdrawn too)
         failed(failure);
       }
     }

@@ -43,7 +43,7 @@ final class ReloadOperation extends LoadingOperation {
 
   private void reload(Host host, String name) {
     while (true) {
-      Claim<?> root = UnloadOperation.claimLoaded(host, name, Claim.Purpose.RELOAD);
+      Claim<?> root = UnloadOperation.claimLoaded(host, name, server.slot(name), Claim.Purpose.RELOAD);
       if (root == null) {
         continue;
       }

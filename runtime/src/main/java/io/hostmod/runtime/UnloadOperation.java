@@ -13,21 +13,26 @@ final class UnloadOperation extends Operation {
   }
 
   /** @throws ModuleException {@code module-not-loaded}, {@code module-busy} */
-  void run(Host host, String name) {
+  /**
+   * @param slot the module's slot ({@link Slots})
+   * @throws ModuleException {@code module-not-loaded}, {@code module-not-found} (installed once,
+   *     not now, and not loaded there), {@code module-busy}
+   */
+  void run(Host host, String name, int slot) {
     if (server.observers.isIdle(LifecycleObservation.Step.UNLOAD)) {
-      unload(host, name); // directly, as a load is (see LoadOperation#run)
+      unload(host, name, slot); // directly, as a load is (see LoadOperation#run)
       return;
     }
     server.observers.measure(LifecycleObservation.Step.UNLOAD, host.name, name, () -> {
-      unload(host, name);
+      unload(host, name, slot);
       return null;
     });
   }
 
-  private void unload(Host host, String name) {
+  private void unload(Host host, String name, int slot) {
     try {
       while (true) {
-        Claim<?> root = claimLoaded(host, name, Claim.Purpose.UNLOAD);
+        Claim<?> root = claimLoaded(host, name, slot, Claim.Purpose.UNLOAD);
         if (root != null && unload(root)) {
           return;
         }
@@ -40,12 +45,15 @@ final class UnloadOperation extends Operation {
   /**
    * Claims the module's loaded entry on the host, waiting for another thread working on it.
    *
+   * @param slot the module's slot ({@link Slots})
    * @return the claim, or {@code null} if the entry went away meanwhile: look again
-   * @throws ModuleException {@code module-not-loaded} (saying why, if its last load there failed)
+   * @throws ModuleException {@code module-not-loaded} (saying why, if its last load there failed);
+   *     {@code module-not-found} if the module is not installed (any more) and not loaded there
    */
-  static Claim<?> claimLoaded(Host host, String name, Claim.Purpose purpose) {
-    ModuleEntry<?> entry = host.entry(name);
+  static Claim<?> claimLoaded(Host host, String name, int slot, Claim.Purpose purpose) {
+    ModuleEntry<?> entry = host.entry(slot);
     if (entry == null) {
+      host.server.bindings().named(name); // module-not-found: installed once, not now
       Host.Failure failure = host.failure(name);
       throw failure == null
           ? ModuleException.notLoaded(host.name, name)
