@@ -412,6 +412,9 @@ class ModuleJarsTest {
     assertTrue(manager.isLoaded(A, "badge"));
     manager.unload(A, "badge");
     assertFalse(manager.isLoaded(A, "badge"));
+    // Gone from the directory and loaded nowhere: not installed, not "not loaded".
+    assertEquals(ModuleException.MODULE_NOT_FOUND,
+        assertThrows(ModuleException.class, () -> manager.unload(A, "badge")).code());
   }
 
   @Test
