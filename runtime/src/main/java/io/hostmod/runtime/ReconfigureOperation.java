@@ -167,12 +167,7 @@ final class ReconfigureOperation extends Operation {
   private void awaitActivation(Host host) {
     Thread activating = host.activatingBy();
     if (activating != null && activating != Thread.currentThread()) {
-      server.awaitingActivationBy = activating;
-      try {
-        host.awaitActivated();
-      } finally {
-        server.awaitingActivationBy = null;
-      }
+      server.awaitActivationBy(activating, host::awaitActivated);
     }
   }
 

@@ -25,8 +25,11 @@ final class Server {
   ModuleJars jars;
   /** The blocks of load numbers handed out so far ({@link LoadOperation#loadNumber}). */
   final AtomicLong loadBlocks = new AtomicLong();
-  /** Who waits for whom among this manager's threads, to refuse a wait that would deadlock. */
-  final WaitGraph waits = new WaitGraph();
+  /**
+   * Who waits for whom among this manager's threads, to refuse a wait that would deadlock. Each
+   * new wait wakes the threads in {@link #beginReconfigure}, which look at it.
+   */
+  final WaitGraph waits = new WaitGraph(this::waitStarted);
   /** The one scheduler of the modules' timers, with the manager's time source. */
   final Timers timers;
   /** Who hears of each finished load, unload, reload and host activation. */
@@ -43,13 +46,16 @@ final class Server {
   /** The logger of each (host, module): what {@link ModuleContext#logger()} returns. */
   final BiFunction<String, String, System.Logger> loggers;
 
-  private static final long RECHECK_MILLIS = 5;
-
   private volatile Configured configured;
   /** The thread running a reconfigure, or {@code null}: reconfigures run one at a time. */
   private Thread reconfiguring;
-  /** The thread whose host activation the running reconfigure waits for, or {@code null}. */
-  volatile Thread awaitingActivationBy;
+  /** How many threads wait in {@link #beginReconfigure}; changed under this object's monitor. */
+  private volatile int awaitingReconfigure;
+  /**
+   * The thread whose host activation the running reconfigure waits for, or {@code null}; set
+   * with {@link #awaitActivationBy}.
+   */
+  private volatile Thread awaitingActivationBy;
 
   Server(Modules modules, ServerConfig config, List<String> alwaysLoaded, Timers timers,
       BiFunction<String, String, System.Logger> loggers) {
@@ -123,31 +129,63 @@ final class Server {
   }
 
   /**
-   * Starts this thread's reconfigure once no other runs. The running one may wait for a claim
-   * this thread holds (a lifecycle method calling {@code reconfigure}); that wait is registered in
-   * {@link #waits} only once it starts, so this one looks again every few milliseconds.
+   * Starts this thread's reconfigure once no other runs. The running one may come to wait for
+   * this thread later (a lifecycle method of an operation this thread runs calling {@code
+   * reconfigure}): every wait that starts in {@link #waits}, and the running reconfigure's wait for
+   * a host's activation, wakes this one to look again ({@link #waitStarted}).
    *
    * @throws ModuleException {@code module-busy} if this thread runs a reconfigure already (a
    *     callback of it called {@code reconfigure}), or the running one waits for this thread: for
-   *     a claim it holds, or for its activation of a host
+   *     a claim it holds (directly or through other threads), or for its activation of a host
    */
   synchronized void beginReconfigure() {
     boolean interrupted = false;
-    while (reconfiguring != null) {
-      if (reconfiguring == Thread.currentThread()
-          || awaitingActivationBy == Thread.currentThread()
-          || waits.waitsForCurrentThread(reconfiguring)) {
-        throw ModuleException.reconfigureBusy(reconfiguring.getName());
+    awaitingReconfigure++;
+    try {
+      while (reconfiguring != null) {
+        if (reconfiguring == Thread.currentThread()
+            || awaitingActivationBy == Thread.currentThread()
+            || waits.waitsForCurrentThread(reconfiguring)) {
+          throw ModuleException.reconfigureBusy(reconfiguring.getName());
+        }
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
       }
-      try {
-        wait(RECHECK_MILLIS);
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
+    } finally {
+      awaitingReconfigure--;
     }
     reconfiguring = Thread.currentThread();
     if (interrupted) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Called once a thread of this manager started to wait for another: wakes the threads in
+   * {@link #beginReconfigure}, whose wait may now be the last link of a cycle. A thread counts
+   * itself there before it looks at the waits, and a wait is recorded before this reads the
+   * count, so either that thread sees the wait or this sees the thread. Holds no other monitor of
+   * the manager's when it takes this one: callers call it once out of {@link WaitGraph}'s.
+   */
+  void waitStarted() {
+    if (awaitingReconfigure > 0) {
+      synchronized (this) {
+        notifyAll();
+      }
+    }
+  }
+
+  /** Runs the running reconfigure's wait for {@code activating}'s activation of a host. */
+  void awaitActivationBy(Thread activating, Runnable await) {
+    awaitingActivationBy = activating;
+    waitStarted();
+    try {
+      await.run();
+    } finally {
+      awaitingActivationBy = null;
     }
   }
 

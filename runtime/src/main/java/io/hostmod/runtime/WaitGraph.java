@@ -11,24 +11,34 @@ import java.util.Map;
  * into the manager can close such a cycle: operations themselves never wait for an entry while
  * holding a claim that the other thread could need (see {@link Closure}).
  *
- * <p>Its monitor is taken inside an entry's monitor, never the other way round.
+ * <p>Its monitor is taken inside an entry's, a timer lane's or the server's monitor, never the other
+ * way round: it tells the server of a new wait once out of its own.
  */
 final class WaitGraph {
 
   /** What each waiting thread waits for: a {@link Claim}, or a {@link Thread} running a timer task. */
   private final Map<Thread, Object> waiting = new HashMap<>();
+  /** Told of each wait recorded, out of this object's monitor ({@link Server#waitStarted}). */
+  private final Runnable started;
+
+  WaitGraph(Runnable started) {
+    this.started = started;
+  }
 
   /**
    * Records that the current thread is about to wait for {@code awaited}.
    *
    * @throws ModuleException {@code module-busy} if that wait would close a cycle of waits
    */
-  synchronized void enter(Claim<?> awaited) {
+  void enter(Claim<?> awaited) {
     Thread current = Thread.currentThread();
-    if (leadsTo(awaited, current)) {
-      throw ModuleException.busyWaiting(awaited.entry.host.name, awaited.entry.name, awaited.owner.getName());
+    synchronized (this) {
+      if (leadsTo(awaited, current)) {
+        throw ModuleException.busyWaiting(awaited.entry.host.name, awaited.entry.name, awaited.owner.getName());
+      }
+      waiting.put(current, awaited);
     }
-    waiting.put(current, awaited);
+    started.run();
   }
 
   /**
@@ -37,12 +47,15 @@ final class WaitGraph {
    * @return {@code false} (nothing recorded) if {@code runner} waits, directly or through other
    *     threads, for a claim the current thread holds: that wait would never end
    */
-  synchronized boolean enterThread(Thread runner) {
+  boolean enterThread(Thread runner) {
     Thread current = Thread.currentThread();
-    if (leadsTo(runner, current)) {
-      return false;
+    synchronized (this) {
+      if (leadsTo(runner, current)) {
+        return false;
+      }
+      waiting.put(current, runner);
     }
-    waiting.put(current, runner);
+    started.run();
     return true;
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import io.hostmod.runtime.ModuleContext;
 import io.hostmod.runtime.ModuleException;
 import io.hostmod.runtime.ModuleRegistrations;
 import io.hostmod.runtime.Registration;
+import io.hostmod.runtime.ServerConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -329,6 +331,61 @@ class ReentrancyTest extends ManagerTestBase {
     assertUsableFromAnotherThread(B, "callback_peer");
   }
 
+  /**
+   * A reconfigure called from {@code @Load} while another thread's reconfigure runs waits for it;
+   * when that one then comes to wait for the load's claim (it drops the module the load is
+   * reloading), the waiting one is refused with {@code module-busy} naming it, at once: the new
+   * wait wakes it, it does not look again now and then (it waits without a timeout). The running
+   * reconfigure then completes. Steps: the reload holds b.example's entry in {@code @Load}; the
+   * reconfigure drops the module from both hosts and pauses in a.example's {@code @Unload}; the
+   * load calls reconfigure and waits; the paused one goes on to b.example.
+   */
+  @Test
+  void aReconfigureWaitingForTheRunningOneIsRefusedOnceThatOneWaitsForItsCaller() throws Exception {
+    ServerConfig both = ServerConfig.builder()
+        .host(A, a -> a.enable("callback"))
+        .host(B, b -> b.enable("callback"))
+        .build();
+    ServerConfig neither = ServerConfig.builder().host(A).host(B).build();
+    configure(both);
+    CountDownLatch inLoad = new CountDownLatch(1);
+    CountDownLatch unloadingA = new CountDownLatch(1);
+    CountDownLatch callReconfigure = new CountDownLatch(1);
+    CountDownLatch goOnToB = new CountDownLatch(1);
+    AtomicReference<Throwable> refused = new AtomicReference<>();
+    Callbacks.on("callback.load", context -> {
+      inLoad.countDown();
+      await(callReconfigure);
+      refused.set(outcome(() -> manager.reconfigure(neither)));
+    });
+    Callbacks.on("callback.unload", context -> {
+      if (context.host().equals(A)) {
+        unloadingA.countDown();
+        await(goOnToB);
+      }
+    });
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    try {
+      Future<Throwable> reload = two.submit(() -> outcome(() -> manager.reload(B, "callback")));
+      await(inLoad);
+      Future<Throwable> reconfigure = two.submit(() -> outcome(() -> manager.reconfigure(neither)));
+      await(unloadingA);
+      callReconfigure.countDown();
+      Thread waiting = awaitThreadIn("beginReconfigure");
+      assertEquals(Thread.State.WAITING, waiting.getState(), "a timed wait would be looking again now and then");
+      goOnToB.countDown();
+
+      assertNull(reload.get(30, TimeUnit.SECONDS));
+      assertNull(reconfigure.get(30, TimeUnit.SECONDS));
+    } finally {
+      two.shutdownNow();
+    }
+    ModuleException busy = assertInstanceOf(ModuleException.class, refused.get());
+    assertEquals(MODULE_BUSY, busy.code());
+    assertEquals(Set.of(), manager.loadedModules(A));
+    assertEquals(Set.of(), manager.loadedModules(B));
+  }
+
   // ---- a context outlives its instance, uselessly
 
   @Test
@@ -523,6 +580,24 @@ class ReentrancyTest extends ManagerTestBase {
     } catch (RuntimeException failure) {
       return failure;
     }
+  }
+
+  /** The thread whose stack runs {@code method} (of the runtime) and waits there, once one does. */
+  private static Thread awaitThreadIn(String method) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+        Thread.State state = thread.getKey().getState();
+        boolean waits = state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+        for (StackTraceElement frame : thread.getValue()) {
+          if (waits && frame.getClassName().startsWith("io.hostmod.runtime.") && frame.getMethodName().equals(method)) {
+            return thread.getKey();
+          }
+        }
+      }
+      Thread.sleep(1);
+    }
+    throw new IllegalStateException("no thread waits in " + method + " after 30 s");
   }
 
   private static void await(CyclicBarrier barrier) {
