@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -24,9 +25,10 @@ final class Bindings {
   static final Bindings NONE = new Bindings(Map.of(), Map.of(), Set.of());
 
   /**
-   * An installed module: its binding and its slot, found by one lookup. A load needs both, and a
-   * second lookup by name for the slot was 5% of a shared module's load and unload on 100 hosts
-   * (docs/benchmarks.md, "A/B against the previous runtime").
+   * An installed module: its binding and its slot, found by one lookup. A load needs both: with a
+   * second lookup by name for the slot (and an unload's for whether the module is installed), a
+   * shared module's load and unload took a tenth longer (docs/benchmarks.md, "A/B against the
+   * previous runtime").
    */
   record Installed(ModuleBinding<?> binding, int slot) {}
 
@@ -67,7 +69,7 @@ final class Bindings {
    *     dependency-cycle} if the dependencies of all of them form a cycle
    */
   Bindings with(List<ModuleCatalog> catalogs, Slots slots) {
-    Map<String, ModuleBinding<?>> added = new HashMap<>();
+    Map<String, ModuleBinding<?>> added = new TreeMap<>(); // sorted: slots given in name order
     Map<String, ModuleCatalog> nextCatalogOf = new HashMap<>(catalogOf);
     for (ModuleCatalog catalog : catalogs) {
       for (ModuleBinding<?> binding : catalog.bindings()) {
@@ -126,7 +128,7 @@ final class Bindings {
     return withdrawing.contains(name);
   }
 
-  /** Whether a module of that name is installed: hashed, as every unload asks. */
+  /** Whether a module of that name is installed. */
   boolean has(String name) {
     return byName.containsKey(name);
   }

@@ -207,7 +207,7 @@ public final class ModuleManager {
   public void unload(String host, String name) {
     // By its slot, not its binding: a module jar's module withdrawn by refreshModules can still be
     // unloaded where it is loaded (UnloadOperation#claimLoaded tells a withdrawn one from one not
-    // loaded). One lookup by name, as a load has: two were 5% of a shared module's load and unload.
+    // loaded). One lookup by name, as a load makes one (see Bindings.Installed).
     int slot = server.slot(requireName(name, "module name"));
     if (slot < 0) {
       throw ModuleException.moduleNotFound(name); // never installed

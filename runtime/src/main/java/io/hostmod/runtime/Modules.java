@@ -12,7 +12,10 @@ import java.util.Set;
 final class Modules {
 
   private volatile Bindings current = Bindings.NONE;
-  /** Each module name's slot in a host's table: given before a binding of that name is published ({@link Bindings#with}). */
+  /**
+   * Each module name's slot in a host's table: given before a binding of that name is published
+   * ({@link Bindings#with}).
+   */
   final Slots slots = new Slots();
 
   Bindings current() {

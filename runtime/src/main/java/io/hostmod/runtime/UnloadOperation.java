@@ -12,7 +12,6 @@ final class UnloadOperation extends Operation {
     super(server);
   }
 
-  /** @throws ModuleException {@code module-not-loaded}, {@code module-busy} */
   /**
    * @param slot the module's slot ({@link Slots})
    * @throws ModuleException {@code module-not-loaded}, {@code module-not-found} (installed once,
