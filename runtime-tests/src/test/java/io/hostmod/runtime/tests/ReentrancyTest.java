@@ -332,58 +332,92 @@ class ReentrancyTest extends ManagerTestBase {
   }
 
   /**
-   * A reconfigure called from {@code @Load} while another thread's reconfigure runs waits for it;
-   * when that one then comes to wait for the load's claim (it drops the module the load is
-   * reloading), the waiting one is refused with {@code module-busy} naming it, at once: the new
-   * wait wakes it, it does not look again now and then (it waits without a timeout). The running
-   * reconfigure then completes. Steps: the reload holds b.example's entry in {@code @Load}; the
-   * reconfigure drops the module from both hosts and pauses in a.example's {@code @Unload}; the
-   * load calls reconfigure and waits; the paused one goes on to b.example.
+   * A reconfigure called from {@code @Load} while another thread's reconfigure runs waits for its
+   * turn; when the running one then comes to wait for the load's claim (it drops the module a
+   * reload of b.example is loading), the waiting one is refused with {@code module-busy} at once:
+   * the new wait wakes it, it does not look again now and then.
    */
   @Test
   void aReconfigureWaitingForTheRunningOneIsRefusedOnceThatOneWaitsForItsCaller() throws Exception {
-    ServerConfig both = ServerConfig.builder()
+    ServerConfig neither = ServerConfig.builder().host(A).host(B).build();
+    configure(ServerConfig.builder()
         .host(A, a -> a.enable("callback"))
         .host(B, b -> b.enable("callback"))
-        .build();
-    ServerConfig neither = ServerConfig.builder().host(A).host(B).build();
-    configure(both);
+        .build());
+
+    Throwable refused = reconfigureFromLoadWhileAnotherRuns("callback", neither, () -> manager.reload(B, "callback"));
+
+    assertEquals(MODULE_BUSY, assertInstanceOf(ModuleException.class, refused).code());
+    assertEquals(Set.of(), manager.loadedModules(A));
+    assertEquals(Set.of(), manager.loadedModules(B));
+  }
+
+  /**
+   * The same with the running reconfigure waiting for a host's activation rather than a claim:
+   * c.example, listed but not active, is activated by the thread whose {@code @Load} calls
+   * reconfigure; the running reconfigure comes to c.example and waits for that activation.
+   */
+  @Test
+  void aReconfigureWaitingForTheRunningOneIsRefusedOnceThatOneWaitsForItsCallersActivation() throws Exception {
+    String c = "c.example";
+    ServerConfig next = ServerConfig.builder().host(A).host(B).host(c, host -> host.enable("callback_peer")).build();
+    configure(ServerConfig.builder()
+        .host(A, a -> a.enable("callback"))
+        .host(B)
+        .host(c, host -> host.enable("callback_peer"))
+        .build());
+
+    Throwable refused = reconfigureFromLoadWhileAnotherRuns("callback_peer", next, () -> manager.activateHost(c));
+
+    assertEquals(MODULE_BUSY, assertInstanceOf(ModuleException.class, refused).code());
+    assertEquals(Set.of(), manager.loadedModules(A));
+    assertEquals(Set.of("callback_peer"), manager.loadedModules(c));
+  }
+
+  /**
+   * Runs {@code operation}, whose {@code @Load} of {@code module} calls {@code reconfigure(next)};
+   * once that {@code @Load} runs, runs {@code reconfigure(next)} on another thread, which drops
+   * {@code callback} from a.example and pauses in its {@code @Unload} there. Then lets the
+   * {@code @Load} call reconfigure, checks that it waits for its turn without a timeout (a timed
+   * wait would be looking again now and then), and lets the running reconfigure go on. Both
+   * operations must complete.
+   *
+   * @return what the reconfigure called from {@code @Load} threw, or {@code null}
+   */
+  private Throwable reconfigureFromLoadWhileAnotherRuns(String module, ServerConfig next, Runnable operation)
+      throws Exception {
     CountDownLatch inLoad = new CountDownLatch(1);
     CountDownLatch unloadingA = new CountDownLatch(1);
     CountDownLatch callReconfigure = new CountDownLatch(1);
-    CountDownLatch goOnToB = new CountDownLatch(1);
+    CountDownLatch goOn = new CountDownLatch(1);
     AtomicReference<Throwable> refused = new AtomicReference<>();
-    Callbacks.on("callback.load", context -> {
+    Callbacks.on(module + ".load", context -> {
       inLoad.countDown();
       await(callReconfigure);
-      refused.set(outcome(() -> manager.reconfigure(neither)));
+      refused.set(outcome(() -> manager.reconfigure(next)));
     });
     Callbacks.on("callback.unload", context -> {
       if (context.host().equals(A)) {
         unloadingA.countDown();
-        await(goOnToB);
+        await(goOn);
       }
     });
     ExecutorService two = Executors.newFixedThreadPool(2);
     try {
-      Future<Throwable> reload = two.submit(() -> outcome(() -> manager.reload(B, "callback")));
+      Future<Throwable> first = two.submit(() -> outcome(operation));
       await(inLoad);
-      Future<Throwable> reconfigure = two.submit(() -> outcome(() -> manager.reconfigure(neither)));
+      Future<Throwable> running = two.submit(() -> outcome(() -> manager.reconfigure(next)));
       await(unloadingA);
       callReconfigure.countDown();
-      Thread waiting = awaitThreadIn("beginReconfigure");
-      assertEquals(Thread.State.WAITING, waiting.getState(), "a timed wait would be looking again now and then");
-      goOnToB.countDown();
+      assertEquals(Thread.State.WAITING, awaitThreadIn("beginReconfigure").getState());
+      goOn.countDown();
 
-      assertNull(reload.get(30, TimeUnit.SECONDS));
-      assertNull(reconfigure.get(30, TimeUnit.SECONDS));
+      assertNull(first.get(30, TimeUnit.SECONDS));
+      assertNull(running.get(30, TimeUnit.SECONDS));
     } finally {
       two.shutdownNow();
     }
-    ModuleException busy = assertInstanceOf(ModuleException.class, refused.get());
-    assertEquals(MODULE_BUSY, busy.code());
-    assertEquals(Set.of(), manager.loadedModules(A));
-    assertEquals(Set.of(), manager.loadedModules(B));
+    return refused.get();
   }
 
   // ---- a context outlives its instance, uselessly
