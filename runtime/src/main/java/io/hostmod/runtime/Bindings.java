@@ -134,41 +134,35 @@ final class Bindings {
   }
 
   /**
-   * A host's module set resolved against these bindings, with each module's slot. The last one
+   * A host's module set resolved against these bindings, each module with its slot. The last one
    * resolved is kept: every host the configuration does not list has the same list, so activating
    * many of them resolves it once (two map lookups per module were a tenth of activating 10,000
    * hosts x 50 modules: docs/benchmarks.md, "A/B against the previous runtime").
    */
-  ModuleSet moduleSet(List<String> names, Slots slots) {
+  ModuleSet moduleSet(List<String> names) {
     ModuleSet last = lastModuleSet;
     if (last != null && last.names() == names) {
       return last;
     }
-    ModuleBinding<?>[] resolved = new ModuleBinding<?>[names.size()];
-    int[] slotOf = new int[names.size()];
+    Installed[] resolved = new Installed[names.size()];
     for (int i = 0; i < resolved.length; i++) {
-      Installed installed = byName.get(names.get(i));
-      resolved[i] = installed == null ? null : installed.binding();
-      slotOf[i] = slots.of(names.get(i));
+      resolved[i] = byName.get(names.get(i));
     }
-    ModuleSet made = new ModuleSet(names, resolved, slotOf);
+    ModuleSet made = new ModuleSet(names, resolved);
     lastModuleSet = made;
     return made;
   }
 
-  /**
-   * A module set resolved: the binding of each name ({@code null} if none is installed) and its
-   * slot, by index. The arrays are never changed.
-   */
-  record ModuleSet(List<String> names, ModuleBinding<?>[] bindings, int[] slots) {
+  /** A module set resolved: each name's installed module ({@code null} if none), by index; never changed. */
+  record ModuleSet(List<String> names, Installed[] modules) {
 
-    /** The binding of the module at the index, or {@code module-not-found}. */
-    ModuleBinding<?> binding(int index) {
-      ModuleBinding<?> binding = bindings[index];
-      if (binding == null) {
+    /** The installed module at the index, or {@code module-not-found}. */
+    Installed installed(int index) {
+      Installed installed = modules[index];
+      if (installed == null) {
         throw ModuleException.moduleNotFound(names.get(index));
       }
-      return binding;
+      return installed;
     }
   }
 

@@ -61,9 +61,9 @@ final class HostActivation extends Operation {
       try {
         // Read for each module: one installed meanwhile may be loaded by the next.
         Bindings bindings = server.bindings();
-        Bindings.ModuleSet set = bindings.moduleSet(modules, server.slots);
+        Bindings.Installed installed = bindings.moduleSet(modules).installed(i);
         // A global module loaded for an earlier host already serves this one.
-        load.run(host, set.binding(i), set.slots()[i], bindings, LoadOperation.IfLoaded.SKIP);
+        load.run(host, installed.binding(), installed.slot(), bindings, LoadOperation.IfLoaded.SKIP);
       } catch (ModuleException failure) {
         LOG.log(Level.ERROR, () -> "module '" + module + "' did not load on host '" + host.name
             + "' while activating it: " + failure.getMessage(), failure);
